@@ -1,0 +1,52 @@
+import * as vscode from 'vscode';
+
+/**
+ * The one log of the extension: a LogOutputChannel named "Copernica". Every line passes through
+ * `redact`, which removes registered secrets (the API token, JWTs) and anything shaped like a
+ * bearer value or an access_token parameter, so a secret cannot reach the log by accident.
+ */
+export class Log implements vscode.Disposable {
+  private readonly channel = vscode.window.createOutputChannel('Copernica', { log: true });
+  private readonly secrets = new Set<string>();
+
+  addSecret(secret: string): void {
+    if (secret.length >= 4) this.secrets.add(secret);
+  }
+
+  clearSecrets(): void {
+    this.secrets.clear();
+  }
+
+  redact(text: string): string {
+    let out = text;
+    for (const secret of this.secrets) out = out.split(secret).join('***');
+    return out
+      .replace(/(access_token=)[^&\s"']+/gi, '$1***')
+      .replace(/(Bearer\s+)[A-Za-z0-9._~+/=-]+/gi, '$1***')
+      .replace(/eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/g, '***');
+  }
+
+  info(message: string): void {
+    this.channel.info(this.redact(message));
+  }
+
+  warn(message: string): void {
+    this.channel.warn(this.redact(message));
+  }
+
+  error(message: string): void {
+    this.channel.error(this.redact(message));
+  }
+
+  debug(message: string): void {
+    this.channel.debug(this.redact(message));
+  }
+
+  show(): void {
+    this.channel.show(true);
+  }
+
+  dispose(): void {
+    this.channel.dispose();
+  }
+}

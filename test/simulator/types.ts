@@ -1,0 +1,110 @@
+// Public types of the Copernica simulator. Other test suites code against these names,
+// so they change only together with every caller (see index.ts for the entry point).
+
+/** Shape of the synthetic account built instead of the demo data (e.g. for the benchmark). */
+export interface GenerateSpec {
+  databases?: number;
+  collectionsPerDatabase?: number;
+  fieldsPerCollection?: number;
+  fieldsPerDatabase?: number;
+  profilesPerDatabase?: number;
+  /** Subprofiles per profile in each collection; 0 unless given. */
+  subprofilesPerProfile?: number;
+}
+
+export interface SimulatorOptions {
+  /** 0 (default) picks a free port. */
+  port?: number;
+  /** Loopback only by default; the simulator has no business on a real network. */
+  host?: string;
+  /** The API (access) token; defaults to DEMO_TOKEN. */
+  token?: string;
+  /** Delay before every API answer (control requests are never delayed). */
+  latencyMs?: number;
+  /** Adds a database `Big` with this many profiles. */
+  bigProfiles?: number;
+  /** Builds a synthetic account instead of the demo data. */
+  generate?: GenerateSpec;
+  /** Status of an API call with a bad/missing token or JWT (copernica-api.md §1.6 [?]); default 400. */
+  authFailureStatus?: 400 | 401;
+  /** Status of POST /authenticate with a bad token (§1.3 [?]); default 401. */
+  authEndpointFailureStatus?: number;
+  /** Whether v4 also accepts `?access_token=` (§1.4 [?]); default false. */
+  acceptQueryTokenOnV4?: boolean;
+  /** Lifetime of issued JWTs; default 86400 (24 h, §1.2). */
+  jwtLifetimeSeconds?: number;
+  /** Emit `nextid` in (sub)profile lists (§3 [?]); default true. */
+  emitNextId?: boolean;
+  /** GET /profile/$pid/subprofiles/$cid honours start/limit/total/fields[]/orderby/order (§4.14 [?]); default true. */
+  subprofileListParams?: boolean;
+  /** Status of a successful v2 PUT (§2.2: 200 documented, 303 observed); default 303. */
+  v2PutStatus?: 200 | 303;
+  /** profileids/subprofileids elements as strings (the one 3P mock, §3 [?]) or numbers; default true. */
+  idsAsStrings?: boolean;
+  /** Seed of the data generator; the same seed gives the same data. */
+  seed?: number;
+}
+
+export interface RecordedRequest {
+  method: string;
+  /** Path without the query string, e.g. `/v4/profile/12`. */
+  path: string;
+  /** Parsed query; bracketed names (`fields[]`, `fields%5B0%5D`) are collected under `name[]` as arrays. */
+  query: Record<string, string | string[]>;
+  /** Lower-case header names, values as received (including `authorization`). */
+  headers: Record<string, string>;
+  body: string;
+  /** Date.now() when the request arrived. */
+  time: number;
+}
+
+export interface FaultSpec {
+  /** How many matching requests are affected; default 1. */
+  count?: number;
+  status?: number;
+  body?: string;
+  contentType?: string;
+  headers?: Record<string, string>;
+  /** Only requests with this method (case-insensitive). */
+  method?: string;
+  /** Only requests whose path (no query string) matches this regex source. */
+  path?: string;
+}
+
+export type MatchSpec = Omit<FaultSpec, 'status' | 'body' | 'contentType' | 'headers'>;
+
+export interface ResetOptions {
+  /** Rebuild the data from the seed, dropping every change made since start. */
+  reseed?: boolean;
+}
+
+export interface SimulatorControls {
+  setLatency(ms: number): void;
+  failNext(spec: FaultSpec): void;
+  dropNext(spec?: MatchSpec): void;
+  truncateNext(spec?: MatchSpec): void;
+  hangNext(spec?: MatchSpec): void;
+  revokeToken(): void;
+  restoreToken(): void;
+  expireJwts(): void;
+  changeProfile(id: string, fields: Record<string, string>): void;
+  changeSubprofile(id: string, fields: Record<string, string>): void;
+  requests(): RecordedRequest[];
+  clearRequests(): void;
+  reset(options?: ResetOptions): void;
+}
+
+export type AsyncSimulatorControls = {
+  [K in keyof SimulatorControls]: (...args: Parameters<SimulatorControls[K]>) => Promise<ReturnType<SimulatorControls[K]>>;
+};
+
+export interface Simulator {
+  /** http://127.0.0.1:PORT; the API lives at url + '/v4/...'. */
+  url: string;
+  /** url + '/authenticate'. */
+  authUrl: string;
+  token: string;
+  controls: SimulatorControls;
+  /** Stops listening and destroys every socket, hung ones included. */
+  close(): Promise<void>;
+}
