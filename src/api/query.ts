@@ -1,0 +1,89 @@
+// Query strings of (sub)profile listings and the paging loops over them.
+import { formatCondition } from './conditions';
+import type { Condition, Page, ProfileQuery } from './types';
+
+export const MAX_LIMIT = 1000;
+
+/** The API caps `limit` at 1000 and answers an empty page for 0 or less; clamp instead. */
+export function clampLimit(limit: number | undefined, fallback: number): number {
+  if (limit === undefined || !Number.isFinite(limit)) return fallback;
+  return Math.min(MAX_LIMIT, Math.max(1, Math.floor(limit)));
+}
+
+/** Booleans are sent as `true`/`false`, which Copernica's parser reads correctly (§3). */
+export function profileSearchParams(query: ProfileQuery = {}): URLSearchParams {
+  const params = new URLSearchParams();
+  if (query.start !== undefined) params.set('start', String(Math.max(0, Math.floor(query.start))));
+  if (query.limit !== undefined) params.set('limit', String(clampLimit(query.limit, 100)));
+  if (query.total !== undefined) params.set('total', String(query.total));
+  for (const condition of query.conditions ?? []) params.append('fields[]', formatCondition(condition));
+  if (query.orderBy !== undefined) params.set('orderby', query.orderBy);
+  if (query.order !== undefined) params.set('order', query.order);
+  if (query.dataOnly !== undefined) params.set('dataonly', String(query.dataOnly));
+  return params;
+}
+
+export type PageFetcher<T> = (query: ProfileQuery) => Promise<Page<T>>;
+
+/**
+ * Pages by ID (`id>last`, ordered by id) when the order allows it: a deep offset is slow on
+ * Copernica, an id filter costs the same on every page. Other orders fall back to offsets.
+ */
+export async function* pageAll<T extends { ID: string }>(
+  fetchPage: PageFetcher<T>,
+  query: Omit<ProfileQuery, 'start'> = {},
+): AsyncGenerator<T, void, undefined> {
+  const limit = clampLimit(query.limit, MAX_LIMIT);
+  if (!byIdPossible(query)) {
+    yield* pageByOffset(fetchPage, { ...query, limit, total: false });
+    return;
+  }
+  const descending = query.order === 'desc';
+  let last: bigint | undefined;
+  for (;;) {
+    const conditions: Condition[] = [...(query.conditions ?? [])];
+    if (last !== undefined) conditions.push({ field: 'id', operator: descending ? '<' : '>', value: last.toString() });
+    const page = await fetchPage({ ...query, limit, total: false, orderBy: 'id', order: descending ? 'desc' : 'asc', conditions });
+    // Guards against a server that ignores the filter: only IDs beyond the last one count.
+    const fresh = page.data.filter((item) => last === undefined || isBeyond(item.ID, last, descending));
+    for (const item of fresh) {
+      yield item;
+      last = toBigInt(item.ID) ?? last;
+    }
+    if (fresh.length === 0 || page.data.length < limit) return;
+  }
+}
+
+async function* pageByOffset<T>(fetchPage: PageFetcher<T>, query: ProfileQuery): AsyncGenerator<T, void, undefined> {
+  const limit = query.limit ?? MAX_LIMIT;
+  for (let start = 0; ; start += limit) {
+    const page = await fetchPage({ ...query, start, limit });
+    yield* page.data;
+    if (page.data.length < limit) return;
+  }
+}
+
+/** All pages of a plain envelope listing (databases, fields, collections...), by offset. */
+export async function collectAll<T>(fetchPage: (start: number, limit: number) => Promise<Page<T>>): Promise<T[]> {
+  const items: T[] = [];
+  for (let start = 0; ; start += MAX_LIMIT) {
+    const page = await fetchPage(start, MAX_LIMIT);
+    items.push(...page.data);
+    const more = page.total === undefined ? page.data.length >= MAX_LIMIT : start + page.data.length < page.total;
+    if (!more || page.data.length === 0) return items;
+  }
+}
+
+function byIdPossible(query: Omit<ProfileQuery, 'start'>): boolean {
+  return query.orderBy === undefined || query.orderBy.toLowerCase() === 'id';
+}
+
+function toBigInt(id: string): bigint | undefined {
+  return /^\d+$/.test(id) ? BigInt(id) : undefined;
+}
+
+function isBeyond(id: string, last: bigint, descending: boolean): boolean {
+  const value = toBigInt(id);
+  if (value === undefined) return false;
+  return descending ? value < last : value > last;
+}
