@@ -1,10 +1,23 @@
 import * as vscode from 'vscode';
-import { CommandIds } from './commands/ids';
+import { TokenStore } from './auth/tokenStore';
+import { accountCommands } from './commands/accountCommands';
+import { CommandIds, type CommandId } from './commands/ids';
+import { registerCommands, type CommandSpec } from './commands/registry';
 import { Log } from './log';
+import { SchemaCache } from './schema';
+import type { Services } from './services';
+import { Session } from './session';
+import { Notifier } from './ui/notifier';
+import { SwitchablePrompter, type Prompter } from './ui/prompter';
 
 /** What activate() returns: a small surface for scripts and for the integration tests. */
 export interface ExtensionApi {
   readonly log: Log;
+  readonly session: Session;
+  readonly notifier: Notifier;
+  readonly schema: SchemaCache;
+  /** Answers the extension's questions (confirmations, conflicts) instead of modal dialogs. */
+  usePrompter(prompter: Prompter | undefined): void;
 }
 
 export interface App extends vscode.Disposable {
@@ -14,16 +27,40 @@ export interface App extends vscode.Disposable {
 /** The composition root: creates every service once, registers everything, owns disposal. */
 export function createApp(context: vscode.ExtensionContext): App {
   const disposables: vscode.Disposable[] = [];
-  const log = new Log();
-  disposables.push(log);
-  log.info(`Copernica ${String(context.extension.packageJSON.version)} activated`);
+  const own = <T extends vscode.Disposable>(d: T): T => {
+    disposables.push(d);
+    return d;
+  };
+  const version = String(context.extension.packageJSON.version);
+  const log = own(new Log());
+  const tokens = own(new TokenStore(context.secrets));
+  const session = own(new Session(tokens, log, version));
+  const schema = own(new SchemaCache(session));
+  const notifier = new Notifier(log);
+  const prompter = new SwitchablePrompter();
+  const services: Services = { context, log, tokens, session, schema, notifier, prompter };
 
-  disposables.push(vscode.commands.registerCommand(CommandIds.showLog, () => log.show()));
+  const table = { ...accountCommands(services) };
+  disposables.push(...registerCommands(completeTable(table), notifier));
+  void session.restore();
+  log.info(`Copernica ${version} activated in VS Code ${vscode.version} (${vscode.env.appHost})`);
 
   return {
-    api: { log },
+    api: { log, session, notifier, schema, usePrompter: (p) => prompter.use(p) },
     dispose: () => {
       for (const d of disposables.reverse()) d.dispose();
     },
   };
+}
+
+/** Every command id must have a handler: a missing one is a programming error caught at activation. */
+function completeTable(table: Partial<Record<string, CommandSpec>>): Record<CommandId, CommandSpec> {
+  const missing = Object.values(CommandIds).filter((id) => !table[id]);
+  const notYet: CommandSpec = {
+    context: 'Running a command',
+    run: () => {
+      throw new Error(vscode.l10n.t('This command is not available yet.'));
+    },
+  };
+  return Object.fromEntries(Object.values(CommandIds).map((id) => [id, missing.includes(id) ? notYet : table[id]])) as Record<CommandId, CommandSpec>;
 }

@@ -1,0 +1,43 @@
+import * as vscode from 'vscode';
+import type { Services } from '../services';
+import { CommandIds } from './ids';
+import type { CommandSpec } from './registry';
+
+/** Sign In (token from a password box, or as the first argument for scripts), Sign Out, Show Log. */
+export function accountCommands(s: Services): Partial<Record<string, CommandSpec>> {
+  return {
+    [CommandIds.signIn]: { context: vscode.l10n.t('Signing in to Copernica'), run: (token?: unknown) => signIn(s, token) },
+    [CommandIds.signOut]: { context: vscode.l10n.t('Signing out of Copernica'), run: () => signOut(s) },
+    [CommandIds.showLog]: { context: vscode.l10n.t('Showing the log'), run: () => s.log.show() },
+  };
+}
+
+async function signIn(s: Services, given: unknown): Promise<boolean> {
+  const token = typeof given === 'string' ? given : await askToken(s);
+  if (!token) return false;
+  const identity = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking the API token with Copernica…'), cancellable: true },
+    (_progress, cancel) => {
+      const controller = new AbortController();
+      cancel.onCancellationRequested(() => controller.abort());
+      return s.session.signIn(token.trim(), controller.signal);
+    },
+  );
+  void s.notifier.info(vscode.l10n.t('Signed in to Copernica as {0}.', identity.name));
+  return true;
+}
+
+function askToken(s: Services): Thenable<string | undefined> {
+  return vscode.window.showInputBox({
+    title: vscode.l10n.t('Sign In to Copernica'),
+    prompt: vscode.l10n.t('Paste an API token of your Copernica account (Marketing Suite › Admin › Access tokens). It is kept in VS Code\'s secret storage for {0}.', s.session.settings().apiUrl),
+    password: true,
+    ignoreFocusOut: true,
+    validateInput: (v) => (v.trim().length === 0 ? vscode.l10n.t('The API token cannot be empty.') : /\s/.test(v.trim()) ? vscode.l10n.t('An API token has no spaces.') : undefined),
+  });
+}
+
+async function signOut(s: Services): Promise<void> {
+  await s.session.signOut();
+  void s.notifier.info(vscode.l10n.t('Signed out of Copernica. The API token was removed from this machine.'));
+}

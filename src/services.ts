@@ -1,0 +1,18 @@
+import type * as vscode from 'vscode';
+import type { TokenStore } from './auth/tokenStore';
+import type { Log } from './log';
+import type { SchemaCache } from './schema';
+import type { Session } from './session';
+import type { Notifier } from './ui/notifier';
+import type { Prompter } from './ui/prompter';
+
+/** The services every feature gets from the composition root (app.ts). */
+export interface Services {
+  readonly context: vscode.ExtensionContext;
+  readonly log: Log;
+  readonly tokens: TokenStore;
+  readonly session: Session;
+  readonly schema: SchemaCache;
+  readonly notifier: Notifier;
+  readonly prompter: Prompter;
+}

@@ -1,0 +1,134 @@
+import * as vscode from 'vscode';
+import { CopernicaClient } from './api/client';
+import type { Identity } from './api/types';
+import type { TokenStore } from './auth/tokenStore';
+import { affectsConnection, readSettings, type Settings } from './config';
+import type { Log } from './log';
+
+export type SessionState =
+  | { kind: 'signedOut'; problem?: string }
+  | { kind: 'signedIn'; client: CopernicaClient; settings: Settings; identity?: Identity };
+
+/** Thrown when a command needs a client and nobody is signed in. */
+export class NotSignedInError extends Error {
+  constructor(message = vscode.l10n.t('You are not signed in to Copernica.')) {
+    super(message);
+    this.name = 'NotSignedInError';
+  }
+}
+
+/**
+ * Who is signed in, with which client. The token is read from the TokenStore and handed to the
+ * client; it is never kept anywhere else. Follows token changes made in another window and
+ * changes of the connection settings.
+ */
+export class Session implements vscode.Disposable {
+  private current: SessionState = { kind: 'signedOut' };
+  private readonly changed = new vscode.EventEmitter<SessionState>();
+  readonly onDidChange = this.changed.event;
+  private readonly disposables: vscode.Disposable[] = [];
+  private version: string;
+
+  constructor(
+    private readonly tokens: TokenStore,
+    private readonly log: Log,
+    extensionVersion: string,
+  ) {
+    this.version = extensionVersion;
+    this.disposables.push(
+      this.changed,
+      tokens.onDidChange((apiUrl) => {
+        if (apiUrl === readSettings().settings.apiUrl) void this.restore();
+      }),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (affectsConnection(e)) void this.restore();
+      }),
+    );
+  }
+
+  get state(): SessionState {
+    return this.current;
+  }
+
+  /** The signed-in client, or NotSignedInError. */
+  client(): CopernicaClient {
+    if (this.current.kind !== 'signedIn') throw new NotSignedInError(this.current.problem);
+    return this.current.client;
+  }
+
+  settings(): Settings {
+    return this.current.kind === 'signedIn' ? this.current.settings : readSettings().settings;
+  }
+
+  /** Picks up a stored token (at activation, after a settings change, or another window's sign-in). */
+  async restore(): Promise<void> {
+    const { settings, endpointProblem } = readSettings();
+    if (endpointProblem) {
+      this.log.warn(endpointProblem);
+      this.set({ kind: 'signedOut', problem: endpointProblem });
+      return;
+    }
+    const token = await this.tokens.get(settings.apiUrl);
+    if (!token) {
+      this.set({ kind: 'signedOut' });
+      return;
+    }
+    this.set({ kind: 'signedIn', client: this.createClient(settings, token), settings });
+  }
+
+  /** Checks the token with the identity call before storing it: a bad token is never stored. */
+  async signIn(token: string, signal?: AbortSignal): Promise<Identity> {
+    const { settings, endpointProblem } = readSettings();
+    if (endpointProblem) throw new Error(endpointProblem);
+    const client = this.createClient(settings, token);
+    const identity = await client.identity(signal);
+    await this.tokens.store(settings.apiUrl, token);
+    this.set({ kind: 'signedIn', client, settings, identity });
+    this.log.info(`Signed in to ${settings.apiUrl} (${settings.apiVersion}) as account "${identity.name}" (${identity.id})`);
+    return identity;
+  }
+
+  async signOut(): Promise<void> {
+    const { settings } = readSettings();
+    if (this.current.kind === 'signedIn') this.current.client.clearCredentials();
+    await this.tokens.delete(settings.apiUrl);
+    this.log.clearSecrets();
+    this.set({ kind: 'signedOut' });
+    this.log.info(`Signed out of ${settings.apiUrl}`);
+  }
+
+  /** The account of the signed-in token, fetched once per sign-in. */
+  async identity(signal?: AbortSignal): Promise<Identity> {
+    const state = this.current;
+    if (state.kind !== 'signedIn') throw new NotSignedInError(this.current.kind === 'signedOut' ? this.current.problem : undefined);
+    if (state.identity) return state.identity;
+    const identity = await state.client.identity(signal);
+    if (this.current === state) state.identity = identity;
+    return identity;
+  }
+
+  private createClient(settings: Settings, token: string): CopernicaClient {
+    this.log.addSecret(token);
+    return new CopernicaClient({
+      apiUrl: settings.apiUrl,
+      authUrl: settings.authUrl,
+      apiVersion: settings.apiVersion,
+      token,
+      timeoutMs: settings.requestTimeoutSeconds * 1000,
+      userAgent: `copernica-vscode/${this.version}`,
+      log: (line) => this.log.debug(line),
+    });
+  }
+
+  private set(state: SessionState): void {
+    const previous = this.current;
+    if (previous.kind === 'signedIn' && state.kind === 'signedIn' && previous.client !== state.client) previous.client.clearCredentials();
+    this.current = state;
+    void vscode.commands.executeCommand('setContext', 'copernica.signedIn', state.kind === 'signedIn');
+    this.changed.fire(state);
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+}
