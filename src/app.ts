@@ -1,8 +1,10 @@
 import * as vscode from 'vscode';
 import { TokenStore } from './auth/tokenStore';
+import { ChangeEvents } from './changes';
 import { accountCommands } from './commands/accountCommands';
 import { CommandIds, type CommandId } from './commands/ids';
 import { registerCommands, type CommandSpec } from './commands/registry';
+import { createDocuments } from './documents';
 import { Log } from './log';
 import { SchemaCache } from './schema';
 import type { Services } from './services';
@@ -38,9 +40,12 @@ export function createApp(context: vscode.ExtensionContext): App {
   const schema = own(new SchemaCache(session));
   const notifier = new Notifier(log);
   const prompter = new SwitchablePrompter();
-  const services: Services = { context, log, tokens, session, schema, notifier, prompter };
+  const changes = own(new ChangeEvents());
+  const services: Services = { context, log, tokens, session, schema, notifier, prompter, changes };
 
-  const table = { ...accountCommands(services) };
+  const documents = createDocuments(services);
+  disposables.push(...documents.disposables);
+  const table = { ...accountCommands(services), ...documents.commands };
   disposables.push(...registerCommands(completeTable(table), notifier));
   void session.restore();
   log.info(`Copernica ${version} activated in VS Code ${vscode.version} (${vscode.env.appHost})`);

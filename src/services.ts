@@ -1,5 +1,6 @@
 import type * as vscode from 'vscode';
 import type { TokenStore } from './auth/tokenStore';
+import type { ChangeEvents } from './changes';
 import type { Log } from './log';
 import type { SchemaCache } from './schema';
 import type { Session } from './session';
@@ -15,4 +16,6 @@ export interface Services {
   readonly schema: SchemaCache;
   readonly notifier: Notifier;
   readonly prompter: Prompter;
+  /** Profiles and subprofiles created, updated or deleted through the extension. */
+  readonly changes: ChangeEvents;
 }
