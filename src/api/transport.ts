@@ -61,6 +61,7 @@ export class Transport {
   async getJson(path: string, query: URLSearchParams | undefined, signal?: AbortSignal): Promise<unknown> {
     const fullPath = this.fullPath(path);
     const key = `${fullPath}?${query?.toString() ?? ''}`;
+    if (signal?.aborted === true) throw toApiError(signal.reason, this.context('GET', fullPath, signal));
     let shared = this.inflight.get(key);
     if (shared === undefined) shared = this.share(key, path, query);
     shared.waiters++;
@@ -71,7 +72,8 @@ export class Transport {
     } finally {
       shared.waiters--;
       // Nobody waits any more: stop the request instead of letting it run for nothing.
-      if (shared.waiters === 0 && signal?.aborted === true) {
+      // (Read through a function: TypeScript would keep the narrowing from before the await.)
+      if (shared.waiters === 0 && isAborted(signal)) {
         if (this.inflight.get(key) === shared) this.inflight.delete(key);
         shared.controller.abort();
       }
@@ -126,27 +128,36 @@ export class Transport {
 
   /** One attempt: credentials, request and full body under one deadline. */
   private async attempt(method: Method, path: string, options: SendOptions): Promise<{ reply: Reply; credentials: Credentials }> {
-    const started = Date.now();
-    const fullPath = this.fullPath(path);
     const deadline = AbortSignal.timeout(this.options.timeoutMs);
     const signal = options.signal === undefined ? deadline : AbortSignal.any([options.signal, deadline]);
+    const credentials = await this.options.auth.credentials(signal);
+    const http = await this.options.http;
+    const reply = await this.request(http, method, path, { ...options, signal }, credentials, options.signal);
+    return { reply, credentials };
+  }
+
+  /** The HTTP exchange itself, logged as one line whatever its outcome. */
+  private async request(
+    http: Http, method: Method, path: string, options: SendOptions, credentials: Credentials, callerSignal?: AbortSignal,
+  ): Promise<Reply> {
+    const started = Date.now();
+    const fullPath = this.fullPath(path);
     let outcome = 'failed';
     try {
-      const credentials = await this.options.auth.credentials(signal);
-      const http = await this.options.http;
       const searchParams = new URLSearchParams(options.query);
       for (const [name, value] of Object.entries(credentials.query)) searchParams.set(name, value);
       const response = await http(path, {
-        method, searchParams, signal, headers: credentials.headers,
+        method, searchParams, signal: options.signal, headers: credentials.headers,
         ...(options.json === undefined ? {} : { json: options.json }),
       });
       outcome = String(response.status);
       const body = await response.text();
-      return { reply: { status: response.status, headers: response.headers, body }, credentials };
+      return { status: response.status, headers: response.headers, body };
     } catch (error) {
-      outcome = describeFailure(toApiError(error, this.context(method, fullPath, options.signal)));
+      outcome = describeFailure(toApiError(error, this.context(method, fullPath, callerSignal)));
       throw error;
     } finally {
+      // Only the caller's query: credentials never reach a log line.
       const query = options.query === undefined || options.query.size === 0 ? '' : `?${options.query.toString()}`;
       this.log(`${method} ${fullPath}${query} → ${outcome} (${Date.now() - started} ms)`);
     }
@@ -200,6 +211,10 @@ export class Transport {
     if (sink === undefined) return;
     sink(redact(line, this.options.auth.secrets()));
   }
+}
+
+function isAborted(signal: AbortSignal | undefined): boolean {
+  return signal?.aborted === true;
 }
 
 function isTransient(error: ApiError, method: Method): boolean {
