@@ -1,0 +1,107 @@
+// checkDocument: everything that must be true of a profile/subprofile document before it is sent.
+// The API accepts almost anything and quietly drops or converts it, so this is the only place a
+// user's mistake can be caught.
+import type { Node } from 'jsonc-parser';
+import type { Profile, Subprofile } from '../../api/types';
+import { checkFields } from './checkFields';
+import { checkInterests } from './checkInterests';
+import { type ReadOnlyKey, READ_ONLY_KEYS, checkReadOnly, checkSecret, reportUnknownKey } from './checkTopLevel';
+import { type DraftProblem, parseDocumentText } from './syntax';
+import { lineIndex } from './text';
+import { type CheckContext, checkDuplicateKeys, properties, report, typeName } from './tree';
+import type { CheckResult, DocumentSchema, ParsedDocument, Problem } from './types';
+
+/** The server copy a document was opened from, parsed or as the API returned it. */
+export type OriginalDocument = ParsedDocument | Profile | Subprofile;
+
+/** The model's view of an entity as fetched (e.g. to pass as `original`, or to compare with). */
+export function toParsedDocument(entity: OriginalDocument): ParsedDocument {
+  if ('kind' in entity) return entity;
+  const common = {
+    fields: { ...entity.fields },
+    secret: entity.secret,
+    ID: entity.ID,
+    created: entity.created,
+    modified: entity.modified,
+    removed: entity.removed,
+  };
+  if ('collection' in entity) {
+    return { kind: 'subprofile', ...common, profile: entity.profile, collection: entity.collection };
+  }
+  return { kind: 'profile', ...common, interests: [...entity.interests], database: entity.database };
+}
+
+function checkTopLevel(ctx: CheckContext, root: Node): ParsedDocument {
+  const { kind } = ctx.schema;
+  const doc: ParsedDocument = { kind, fields: {} };
+  const readOnly: readonly string[] = READ_ONLY_KEYS[kind];
+  for (const { name, key, value } of properties(root)) {
+    if (!value) continue;
+    if (name === 'fields') doc.fields = checkFields(ctx, value);
+    else if (name === 'interests' && kind === 'profile') doc.interests = checkInterests(ctx, value);
+    else if (name === 'secret') {
+      const secret = checkSecret(ctx, value);
+      if (secret !== undefined) doc.secret = secret;
+    } else if (readOnly.includes(name)) {
+      const readOnlyKey = name as ReadOnlyKey;
+      const kept = checkReadOnly(ctx, readOnlyKey, value);
+      if (kept !== undefined) Object.assign(doc, { [readOnlyKey]: kept });
+    } else reportUnknownKey(ctx, name, key);
+  }
+  return doc;
+}
+
+function warnIfRemoved(ctx: CheckContext, root: Node): void {
+  const removed = ctx.original?.removed;
+  if (typeof removed !== 'string' || removed === '') return;
+  const key = properties(root).find((p) => p.name === 'removed')?.key;
+  ctx.problems.push({
+    severity: 'warning',
+    code: 'removed-entity',
+    message: `This ${ctx.schema.kind} was removed on ${removed}; Copernica accepts changes to it, but they have no effect on mailings.`,
+    offset: key?.offset ?? 0,
+    length: key?.length ?? 0,
+  });
+}
+
+function finish(text: string, drafts: DraftProblem[], at: (offset: number) => { line: number; column: number }): Problem[] {
+  return drafts
+    .map((p) => ({ ...p, ...at(Math.min(p.offset, text.length)) }))
+    .sort((a, b) => a.offset - b.offset);
+}
+
+/**
+ * Checks `text` against the schema and, for an existing document, against the copy it was opened
+ * from (read-only keys must not change). Never throws, whatever the text.
+ */
+export function checkDocument(text: string, schema: DocumentSchema, original?: OriginalDocument): CheckResult {
+  const at = lineIndex(text);
+  const position = (offset: number): string => {
+    const { line, column } = at(offset);
+    return `line ${line}, column ${column}`;
+  };
+  const syntax = parseDocumentText(text, position);
+  const ctx: CheckContext = {
+    text, schema, problems: syntax.problems, position,
+    ...(original ? { original: toParsedDocument(original) } : {}),
+  };
+  let value: ParsedDocument | undefined;
+  if (!syntax.fatal && syntax.root) value = checkRoot(ctx, syntax.root);
+  const problems = finish(text, ctx.problems, at);
+  const ok = value !== undefined && !problems.some((p) => p.severity === 'error');
+  return { ok, problems, ...(ok && value ? { value } : {}) };
+}
+
+function checkRoot(ctx: CheckContext, root: Node): ParsedDocument | undefined {
+  if (root.type !== 'object') {
+    report(ctx, root, {
+      code: 'not-object',
+      message: `A ${ctx.schema.kind} document must be a JSON object like {"fields": {…}}; found ${typeName(root)}.`,
+    });
+    return undefined;
+  }
+  checkDuplicateKeys(ctx, root);
+  const doc = checkTopLevel(ctx, root);
+  warnIfRemoved(ctx, root);
+  return doc;
+}

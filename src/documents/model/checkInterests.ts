@@ -1,0 +1,84 @@
+// Checks a profile's "interests": a list of names that are set, or an object {name: 0|1|true|false}
+// (both forms the API accepts, copernica-api.md §4.10, §4.13). Unknown names would be ignored.
+import type { Node } from 'jsonc-parser';
+import { type CheckContext, properties, report, typeName } from './tree';
+import { closest, sameIgnoringCase } from './text';
+
+/** Reports an unknown or miscased interest name; true when the name is known (or can't be checked). */
+function checkInterestName(ctx: CheckContext, name: string, node: Node): boolean {
+  const known = ctx.schema.interests?.map((i) => i.name);
+  if (!known || known.includes(name)) return true;
+  const cased = sameIgnoringCase(name, known);
+  if (cased !== undefined) {
+    report(ctx, node, {
+      code: 'wrong-case',
+      message: `Interest "${name}" is spelled "${cased}" in this database; write the name exactly as defined.`,
+      suggestion: cased,
+    });
+    return false;
+  }
+  const near = closest(name, known);
+  report(ctx, node, {
+    code: 'unknown-interest',
+    message: `Unknown interest "${name}": this database has no such interest, and Copernica would silently ignore it.` +
+      (near !== undefined ? ` Did you mean "${near}"?` : ''),
+    ...(near !== undefined ? { suggestion: near } : {}),
+  });
+  return false;
+}
+
+function checkList(ctx: CheckContext, node: Node): string[] {
+  const names: string[] = [];
+  for (const item of node.children ?? []) {
+    if (item.type !== 'string') {
+      report(ctx, item, {
+        code: 'wrong-type',
+        message: `"interests" lists interest names as strings; ${typeName(item)} is not allowed.`,
+      });
+      continue;
+    }
+    const name = String(item.value);
+    if (!checkInterestName(ctx, name, item)) continue;
+    if (names.includes(name)) {
+      report(ctx, item, { code: 'duplicate-interest', message: `Interest "${name}" is listed twice; remove one.` });
+      continue;
+    }
+    names.push(name);
+  }
+  return names;
+}
+
+function flagOf(node: Node): boolean | undefined {
+  if (node.type === 'boolean') return node.value === true;
+  if (node.type === 'number' && (node.value === 0 || node.value === 1)) return node.value === 1;
+  return undefined;
+}
+
+/** The object form sets the listed interests on or off and leaves the others as they were. */
+function checkObject(ctx: CheckContext, node: Node): string[] {
+  const names = new Set(ctx.original?.interests ?? []);
+  for (const { name, key, value } of properties(node)) {
+    if (!checkInterestName(ctx, name, key) || !value) continue;
+    const flag = flagOf(value);
+    if (flag === undefined) {
+      report(ctx, value, {
+        code: 'bad-value',
+        message: `Interest "${name}": ${value.type === 'string' ? JSON.stringify(value.value) : typeName(value)} is not allowed. ` +
+          'Expected 1 or true (set), 0 or false (not set).',
+      });
+    } else if (flag) names.add(name);
+    else names.delete(name);
+  }
+  return [...names];
+}
+
+/** Checks the value of the top-level "interests" key; returns the names that will be set. */
+export function checkInterests(ctx: CheckContext, node: Node): string[] {
+  if (node.type === 'array') return checkList(ctx, node);
+  if (node.type === 'object') return checkObject(ctx, node);
+  report(ctx, node, {
+    code: 'wrong-type',
+    message: `"interests" must be a list of interest names like ["soccer"], or an object like {"soccer": 1}; found ${typeName(node)}.`,
+  });
+  return [];
+}

@@ -1,0 +1,121 @@
+// Pure helpers behind completion and hover: which field the cursor is on, what to offer there,
+// and how to describe a field. The VS Code providers only translate these into editor objects.
+import { type Node, getLocation, parseTree, findNodeAtOffset } from 'jsonc-parser';
+import type { Field } from '../../api/types';
+import { maxLength, selectChoices, typeLabel } from './fieldTypes';
+import { defaultValue } from './serialize';
+import { MAX_DEPTH } from './syntax';
+import type { DocumentSchema } from './types';
+
+export interface FieldCompletion {
+  /** The field name to insert as a key. */
+  name: string;
+  /** One line for the completion list: "integer — whole number". */
+  detail: string;
+  /** Markdown for the side panel (the same text as the hover). */
+  documentation: string;
+  /** The value a new entry starts with (the field's default). */
+  defaultValue: string;
+  /** For select fields: the values to offer at the value position. */
+  choices?: string[];
+}
+
+export function fieldCompletions(schema: DocumentSchema): FieldCompletion[] {
+  return schema.fields.map((field) => {
+    const choices = field.type === 'select' ? selectChoices(field).choices : undefined;
+    return {
+      name: field.name,
+      detail: `${field.type} — ${typeLabel(field.type)}`,
+      documentation: describeField(field),
+      defaultValue: defaultValue(field),
+      ...(choices ? { choices } : {}),
+    };
+  });
+}
+
+function flags(field: Field): string[] {
+  const result: string[] = [];
+  if (field.index) result.push('indexed');
+  if (field.displayed) result.push('displayed');
+  if (field.ordered) result.push('default sort');
+  if (field.hidden) result.push('hidden');
+  return result;
+}
+
+/** Markdown for a hover: name, type, default, choices, length and flags. */
+export function describeField(field: Field): string {
+  const lines = [`**${field.name}** — ${field.type} (${typeLabel(field.type)})`, ''];
+  if (field.type === 'select') {
+    const { choices, defaultChoice } = selectChoices(field);
+    lines.push(choices.length > 0
+      ? `Choices: ${choices.map((c) => `\`${c}\``).join(', ')}`
+      : 'Choices: none defined');
+    lines.push(`Default: ${defaultChoice !== undefined ? `\`${defaultChoice}\`` : '(empty)'}`);
+  } else {
+    const value = defaultValue(field);
+    lines.push(`Default: ${value === '' ? '(empty)' : `\`${value}\``}`);
+  }
+  const limit = maxLength(field);
+  if (limit !== undefined) lines.push(`Maximum length: ${limit} characters`);
+  const set = flags(field);
+  if (set.length > 0) lines.push(`Flags: ${set.join(', ')}`);
+  lines.push(`Field ID: ${field.ID}`);
+  return lines.join('  \n').replace('  \n  \n', '\n\n');
+}
+
+export interface FieldLocation {
+  /** 'fields': a field key or value; 'interests': an interest name; 'top': a top-level key. */
+  section: 'fields' | 'interests' | 'top';
+  /** On the key (or where a key is being typed) or on the value. */
+  part: 'key' | 'value';
+  /** The field name (section 'fields'), the interest name or the top-level key; may be partial or "". */
+  name: string;
+  /** The key or value node the offset is on, to replace on completion; absent while typing a new one. */
+  range?: { offset: number; length: number };
+}
+
+function nodeRange(node: Node | undefined): FieldLocation['range'] {
+  return node ? { offset: node.offset, length: node.length } : undefined;
+}
+
+/** What the offset is on, for completion and hover. Undefined outside fields, interests and top-level keys. */
+export function locateFieldAt(text: string, offset: number): FieldLocation | undefined {
+  if (depthExceeds(text, MAX_DEPTH)) return undefined;
+  const location = getLocation(text, offset);
+  const path = location.path;
+  const root = parseTree(text);
+  const node = root ? findNodeAtOffset(root, offset, true) : undefined;
+  const onNode = node && (node.type === 'string' || node.type === 'number') ? node : undefined;
+  const range = nodeRange(onNode);
+  const withRange = range ? { range } : {};
+  if (path.length === 1 && location.isAtPropertyKey) {
+    return { section: 'top', part: 'key', name: String(path[0] ?? ''), ...withRange };
+  }
+  if (path[0] === 'fields' && path.length === 2) {
+    const name = String(path[1] ?? '');
+    return { section: 'fields', part: location.isAtPropertyKey ? 'key' : 'value', name, ...withRange };
+  }
+  if (path[0] === 'interests' && path.length === 2) {
+    const onKey = typeof path[1] === 'string';
+    const name = onKey ? String(path[1]) : onNode?.type === 'string' ? String(onNode.value) : '';
+    return { section: 'interests', part: onKey && !location.isAtPropertyKey ? 'value' : 'key', name, ...withRange };
+  }
+  return undefined;
+}
+
+/** jsonc-parser recurses per nesting level; a pathological document must not crash the editor. */
+function depthExceeds(text: string, limit: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === '{' || c === '[') {
+      if (++depth > limit) return true;
+    } else if (c === '}' || c === ']') depth--;
+  }
+  return false;
+}

@@ -1,0 +1,145 @@
+// Turns document text into a jsonc-parser tree, or into problems that say exactly where the text
+// stops being JSON. Copernica would never see a comment or a trailing comma (JSON.parse would
+// fail first), but the user should hear about them as their own mistakes, not as "invalid JSON".
+import { type Node, type ParseError, createScanner, parseTree, printParseErrorCode } from 'jsonc-parser';
+import { utf8Length } from './text';
+import type { ProblemCode, ProblemSeverity } from './types';
+
+/** A problem before line/column are known. */
+export interface DraftProblem {
+  severity: ProblemSeverity;
+  code: ProblemCode;
+  message: string;
+  offset: number;
+  length: number;
+  field?: string;
+  suggestion?: string;
+}
+
+// jsonc-parser declares SyntaxKind as a const enum, which isolatedModules cannot read: the
+// values it documents, copied.
+const SyntaxKind = {
+  OpenBraceToken: 1, CloseBraceToken: 2, OpenBracketToken: 3, CloseBracketToken: 4, CommaToken: 5,
+  LineCommentTrivia: 12, BlockCommentTrivia: 13, LineBreakTrivia: 14, Trivia: 15, EOF: 17,
+} as const;
+
+export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
+/**
+ * A profile document is 3 levels deep (document, fields, value). jsonc-parser recurses once per
+ * level and overflows the stack near 10,000, so anything deeper than this is refused unparsed.
+ */
+export const MAX_DEPTH = 64;
+
+export interface SyntaxResult {
+  root?: Node;
+  problems: DraftProblem[];
+  /** True when the tree cannot be trusted (or is absent): skip the schema checks. */
+  fatal: boolean;
+}
+
+function error(code: ProblemCode, message: string, offset: number, length: number): DraftProblem {
+  return { severity: 'error', code, message, offset, length };
+}
+
+function sizeProblem(text: string): DraftProblem | undefined {
+  if (text.length <= MAX_DOCUMENT_BYTES / 3 || utf8Length(text, MAX_DOCUMENT_BYTES) <= MAX_DOCUMENT_BYTES) return undefined;
+  const mb = (utf8Length(text, Infinity) / (1024 * 1024)).toFixed(1);
+  return error('too-large',
+    `The document is too large (${mb} MB); at most 5 MB can be saved. A profile this large is almost certainly pasted by mistake.`,
+    0, 0);
+}
+
+/** One scanner pass (iterative, so safe on any nesting): depth, comments and trailing commas. */
+function scanProblems(text: string): { problems: DraftProblem[]; tooDeep: boolean } {
+  const problems: DraftProblem[] = [];
+  const scanner = createScanner(text, false);
+  let depth = 0;
+  let comma: { offset: number } | undefined;
+  for (let kind = scanner.scan(); kind !== SyntaxKind.EOF; kind = scanner.scan()) {
+    const offset = scanner.getTokenOffset();
+    if (kind === SyntaxKind.LineCommentTrivia || kind === SyntaxKind.BlockCommentTrivia) {
+      problems.push(error('comment', 'Comments are not allowed in JSON; remove the comment.', offset, scanner.getTokenLength()));
+      continue;
+    }
+    if (kind === SyntaxKind.Trivia || kind === SyntaxKind.LineBreakTrivia) continue;
+    if ((kind === SyntaxKind.CloseBraceToken || kind === SyntaxKind.CloseBracketToken) && comma) {
+      problems.push(error('trailing-comma', 'Trailing comma: JSON does not allow a comma before a closing bracket; remove it.', comma.offset, 1));
+    }
+    comma = kind === SyntaxKind.CommaToken ? { offset } : undefined;
+    if (kind === SyntaxKind.OpenBraceToken || kind === SyntaxKind.OpenBracketToken) depth++;
+    else if (kind === SyntaxKind.CloseBraceToken || kind === SyntaxKind.CloseBracketToken) depth--;
+    if (depth > MAX_DEPTH) {
+      const message = `The document is nested more than ${MAX_DEPTH} levels deep; a profile document has only ` +
+        'three (document, "fields", value) and field values must be strings or numbers.';
+      return { problems: [error('too-deep', message, offset, 1)], tooDeep: true };
+    }
+  }
+  return { problems, tooDeep: false };
+}
+
+const MESSAGES: Partial<Record<ReturnType<typeof printParseErrorCode>, string>> = {
+  InvalidNumberFormat: 'invalid number',
+  PropertyNameExpected: 'expected a property name in double quotes',
+  ValueExpected: 'expected a value',
+  ColonExpected: 'expected a colon after the property name',
+  CommaExpected: 'expected a comma',
+  CloseBraceExpected: 'expected a closing brace "}"',
+  CloseBracketExpected: 'expected a closing bracket "]"',
+  EndOfFileExpected: 'expected the end of the document (there must be only one top-level object)',
+  UnexpectedEndOfComment: 'unterminated comment',
+  UnexpectedEndOfString: 'unterminated string (a closing double quote is missing)',
+  UnexpectedEndOfNumber: 'incomplete number',
+  InvalidUnicode: 'invalid \\u escape (it needs four hexadecimal digits)',
+  InvalidEscapeCharacter: 'invalid escape sequence (JSON allows \\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX)',
+  InvalidCharacter: 'a control character (such as a tab or line break) inside a string must be written as an escape like \\t or \\n',
+};
+
+/** Explains an unexpected symbol, recognising the usual JavaScript-isms. */
+function symbolMessage(text: string, offset: number, length: number): string {
+  const symbol = text.slice(offset, offset + length);
+  if (symbol.startsWith("'")) return 'strings and property names need double quotes, not single quotes';
+  if (/^-?(NaN|Infinity)$/.test(symbol)) return `${symbol} is not a JSON value; write the value as a string`;
+  if (/^x[0-9a-f]*$/i.test(symbol) && text[offset - 1] === '0') return 'hexadecimal numbers are not allowed in JSON; write the number in decimal';
+  if (/^(undefined|None|nil)$/.test(symbol)) return `${symbol} is not a JSON value`;
+  if (symbol === '.' || /^\.\d/.test(symbol)) return 'a number must start with a digit (write 0.5, not .5)';
+  if (symbol === '\ufeff') return 'unexpected byte order mark';
+  return `unexpected ${JSON.stringify(symbol.length > 20 ? `${symbol.slice(0, 20)}…` : symbol)}`;
+}
+
+function describe(text: string, e: ParseError): string {
+  const code = printParseErrorCode(e.error);
+  if (code === 'InvalidSymbol') return symbolMessage(text, e.offset, e.length);
+  // jsonc-parser reads "01" as 0 followed by 1 and then wants a comma: say what is really wrong.
+  if (code === 'CommaExpected' && /\d/.test(text[e.offset] ?? '') && text[e.offset - 1] === '0') {
+    return 'numbers must not have leading zeros (write the value as a string to keep them)';
+  }
+  return MESSAGES[code] ?? 'invalid JSON';
+}
+
+/** Parses `text`; `position` formats an offset for the "line 3, column 14" in the message. */
+export function parseDocumentText(text: string, position: (offset: number) => string): SyntaxResult {
+  const tooLarge = sizeProblem(text);
+  if (tooLarge) return { problems: [tooLarge], fatal: true };
+  const problems: DraftProblem[] = [];
+  let source = text;
+  if (text.startsWith('\ufeff')) {
+    // Keep offsets: replace the BOM with a space instead of removing it.
+    source = ` ${text.slice(1)}`;
+    problems.push({ ...error('bom', 'The file starts with a byte order mark (BOM); it is ignored.', 0, 1), severity: 'warning' });
+  }
+  if (source.trim() === '') {
+    return { problems: [error('empty-document', 'The document is empty. A profile document is a JSON object such as {"fields": {}}.', 0, 0)], fatal: true };
+  }
+  const scanned = scanProblems(source);
+  problems.push(...scanned.problems);
+  if (scanned.tooDeep) return { problems, fatal: true };
+  const errors: ParseError[] = [];
+  const root = parseTree(source, errors, { disallowComments: false, allowTrailingComma: true, allowEmptyContent: false });
+  const first = errors[0];
+  if (first) {
+    const message = `Invalid JSON at ${position(first.offset)}: ${describe(source, first)}.`;
+    problems.push(error('invalid-json', message, first.offset, Math.max(first.length, 1)));
+    return { problems, fatal: true, ...(root ? { root } : {}) };
+  }
+  return { problems, fatal: root === undefined, ...(root ? { root } : {}) };
+}
