@@ -10,6 +10,9 @@ import { SchemaCache } from './schema';
 import type { Services } from './services';
 import { Session } from './session';
 import { Notifier } from './ui/notifier';
+import { createExplorer } from './tree';
+import type { ExplorerProvider } from './tree/explorerProvider';
+import { lastSearch, type SearchState } from './tree/findProfiles';
 import { SwitchablePrompter, type Prompter } from './ui/prompter';
 
 /** What activate() returns: a small surface for scripts and for the integration tests. */
@@ -18,6 +21,9 @@ export interface ExtensionApi {
   readonly session: Session;
   readonly notifier: Notifier;
   readonly schema: SchemaCache;
+  readonly explorer: ExplorerProvider;
+  /** What the last Find Profiles showed. */
+  lastSearch(): SearchState | undefined;
   /** Answers the extension's questions (confirmations, conflicts) instead of modal dialogs. */
   usePrompter(prompter: Prompter | undefined): void;
 }
@@ -44,14 +50,15 @@ export function createApp(context: vscode.ExtensionContext): App {
   const services: Services = { context, log, tokens, session, schema, notifier, prompter, changes };
 
   const documents = createDocuments(services);
-  disposables.push(...documents.disposables);
-  const table = { ...accountCommands(services), ...documents.commands };
+  const tree = createExplorer(services);
+  disposables.push(...documents.disposables, ...tree.disposables);
+  const table = { ...accountCommands(services), ...tree.commands, ...documents.commands };
   disposables.push(...registerCommands(completeTable(table), notifier));
   void session.restore();
   log.info(`Copernica ${version} activated in VS Code ${vscode.version} (${vscode.env.appHost})`);
 
   return {
-    api: { log, session, notifier, schema, usePrompter: (p) => prompter.use(p) },
+    api: { log, session, notifier, schema, explorer: tree.explorer, lastSearch: () => lastSearch.state, usePrompter: (p) => prompter.use(p) },
     dispose: () => {
       for (const d of disposables.reverse()) d.dispose();
     },

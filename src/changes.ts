@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { Profile, Subprofile } from './api/types';
 
 /** A (sub)profile that the extension itself created, changed or deleted: the tree follows these. */
 export interface EntityChange {
@@ -9,6 +10,9 @@ export interface EntityChange {
   parentId: string;
   /** The owning profile's ID, for subprofiles. */
   profileId?: string;
+  /** The entity as the server now has it, when known, so the tree can relabel without a request. */
+  profile?: Profile;
+  subprofile?: Subprofile;
 }
 
 export class ChangeEvents implements vscode.Disposable {

@@ -8,6 +8,8 @@ import * as vscode from 'vscode';
 export class Log implements vscode.Disposable {
   private readonly channel = vscode.window.createOutputChannel('Copernica', { log: true });
   private readonly secrets = new Set<string>();
+  /** The most recent lines as written (already redacted), for tests and troubleshooting. */
+  private readonly recent: string[] = [];
 
   addSecret(secret: string): void {
     if (secret.length >= 4) this.secrets.add(secret);
@@ -27,19 +29,30 @@ export class Log implements vscode.Disposable {
   }
 
   info(message: string): void {
-    this.channel.info(this.redact(message));
+    this.channel.info(this.keep('info', message));
   }
 
   warn(message: string): void {
-    this.channel.warn(this.redact(message));
+    this.channel.warn(this.keep('warning', message));
   }
 
   error(message: string): void {
-    this.channel.error(this.redact(message));
+    this.channel.error(this.keep('error', message));
   }
 
   debug(message: string): void {
-    this.channel.debug(this.redact(message));
+    this.channel.debug(this.keep('debug', message));
+  }
+
+  lines(): readonly string[] {
+    return this.recent;
+  }
+
+  private keep(level: string, message: string): string {
+    const clean = this.redact(message);
+    this.recent.push(`[${level}] ${clean}`);
+    if (this.recent.length > 2000) this.recent.splice(0, this.recent.length - 2000);
+    return clean;
   }
 
   show(): void {

@@ -47,6 +47,16 @@ export class SchemaCache implements vscode.Disposable {
     return database.collections.data.find((c) => c.ID === idOrName) ?? database.collections.data.find((c) => c.name.toLowerCase() === lower);
   }
 
+  /** Fetches one database again (GET /database/$id) and puts it in place of the cached copy. */
+  async reloadDatabase(id: string, signal?: AbortSignal): Promise<Database> {
+    const fresh = await this.session.client().database(id, signal);
+    const all = await this.databases(signal);
+    const index = all.findIndex((d) => d.ID === id);
+    if (index >= 0) all[index] = fresh;
+    else all.push(fresh);
+    return fresh;
+  }
+
   clear(): void {
     this.pending = undefined;
   }

@@ -1,0 +1,207 @@
+import * as vscode from 'vscode';
+import type { Page, Profile, Subprofile } from '../api/types';
+import type { EntityChange } from '../changes';
+import type { Services } from '../services';
+import { describeError } from '../ui/describeError';
+import * as children from './children';
+import { isPaged, type Node, type PagedNode } from './nodes';
+import { Pager } from './pager';
+import { renderNode } from './render';
+
+type AnyPager = Pager<Profile> | Pager<Subprofile>;
+
+/**
+ * The Copernica explorer: account → databases → fields, interests, collections, profiles →
+ * subprofiles. The schema comes from one databases call; profiles and subprofiles are paged by ID.
+ */
+export class ExplorerProvider implements vscode.TreeDataProvider<Node>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<Node | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private readonly pagers = new Map<string, AnyPager>();
+  private readonly failures = new Map<string, string>();
+  private root: Node | undefined;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(private readonly s: Services) {
+    this.disposables.push(
+      this.changed,
+      s.session.onDidChange(() => this.reset()),
+      s.changes.onDidChange((c) => this.applyChange(c)),
+    );
+  }
+
+  getTreeItem(node: Node): vscode.TreeItem {
+    return renderNode(node, isPaged(node) ? this.pagers.get(node.id)?.total : undefined);
+  }
+
+  getParent(node: Node): Node | undefined {
+    return node.parent;
+  }
+
+  async getChildren(node?: Node): Promise<Node[]> {
+    if (this.s.session.state.kind !== 'signedIn') return [];
+    const failure = this.failures.get(node?.id ?? '');
+    if (failure !== undefined) return [this.errorNode(node, failure)];
+    try {
+      return await this.withProgress(() => this.childrenOf(node));
+    } catch (error) {
+      return this.fail(node, error);
+    }
+  }
+
+  /** Reloads everything: identity stays, the schema and every page are fetched again. */
+  refreshAll(): void {
+    this.s.schema.clear();
+    this.reset();
+  }
+
+  /** Reloads one subtree: a database (one request for that database), or a paged list. */
+  async refreshNode(node: Node): Promise<void> {
+    if (node.kind === 'error') return this.refreshNode(node.owner ?? (this.root as Node));
+    if (node.kind === 'account' || node.kind === 'message') return this.refreshAll();
+    this.forget(node.id);
+    if (node.kind === 'database') await this.s.schema.reloadDatabase(node.database.ID);
+    this.changed.fire(node.kind === 'database' ? this.root : node);
+  }
+
+  /** Appends the next page of a paged node. */
+  async loadMore(owner: PagedNode): Promise<void> {
+    const pager = this.pagerFor(owner);
+    try {
+      await this.withProgress(() => pager.loadNext(new AbortController().signal));
+    } catch (error) {
+      // What was loaded stays; "Load more…" stays too, to try again.
+      this.s.notifier.report(error, { context: contextOf(owner), retry: () => this.loadMore(owner) });
+    }
+    this.changed.fire(owner);
+  }
+
+  /** The items loaded so far under a paged node (for tests and scripts). */
+  loadedItems(owner: PagedNode): readonly (Profile | Subprofile)[] {
+    return this.pagers.get(owner.id)?.items ?? [];
+  }
+
+  private async childrenOf(node: Node | undefined): Promise<Node[]> {
+    if (!node) {
+      const identity = await this.s.session.identity();
+      this.root = { kind: 'account', id: 'account', parent: undefined, identity };
+      return [this.root];
+    }
+    switch (node.kind) {
+      case 'account':
+        return children.databaseNodes(node, await this.s.schema.databases());
+      case 'database':
+        return children.databaseChildren(node);
+      case 'fields':
+        return children.fieldsChildren(node);
+      case 'interests':
+        return children.interestsChildren(node);
+      case 'interestGroup':
+        return children.interestGroupChildren(node);
+      case 'collections':
+        return children.collectionsChildren(node);
+      case 'collection':
+        return children.collectionChildren(node);
+      case 'profile':
+        return children.profileChildren(node);
+      case 'profiles':
+      case 'subprofiles':
+        return this.pagedChildren(node);
+      default:
+        return [];
+    }
+  }
+
+  private async pagedChildren(node: PagedNode): Promise<Node[]> {
+    const pager = this.pagerFor(node);
+    if (!pager.loaded) await pager.loadNext(new AbortController().signal);
+    const items: Node[] =
+      node.kind === 'profiles'
+        ? (pager as Pager<Profile>).items.map((profile) => ({ kind: 'profile', id: `${node.id}/${profile.ID}`, parent: node, database: node.database, profile }))
+        : (pager as Pager<Subprofile>).items.map((subprofile) => ({
+            kind: 'subprofile', id: `${node.id}/${subprofile.ID}`, parent: node, database: node.database, collection: node.collection, subprofile,
+          }));
+    if (items.length === 0) {
+      return [children.message(node, node.kind === 'profiles' ? vscode.l10n.t('No profiles') : vscode.l10n.t('No subprofiles'))];
+    }
+    if (!pager.done) items.push({ kind: 'loadMore', id: `${node.id}/more`, parent: node, owner: node });
+    return items;
+  }
+
+  private pagerFor(node: PagedNode): AnyPager {
+    const existing = this.pagers.get(node.id);
+    if (existing) return existing;
+    const pageSize = this.s.session.settings().pageSize;
+    const client = this.s.session.client();
+    const query = (afterId: string | undefined, withTotal: boolean) => ({
+      limit: pageSize,
+      total: withTotal,
+      orderBy: 'id',
+      order: 'asc' as const,
+      conditions: afterId === undefined ? [] : [{ field: 'id', operator: '>' as const, value: afterId }],
+    });
+    const pager: AnyPager =
+      node.kind === 'profiles'
+        ? new Pager<Profile>((after, total, signal): Promise<Page<Profile>> => client.profiles(node.database.ID, query(after, total), signal), pageSize)
+        : new Pager<Subprofile>((after, total, signal) => client.subprofiles(node.profile.ID, node.collection.ID, query(after, total), signal), pageSize);
+    this.pagers.set(node.id, pager);
+    return pager;
+  }
+
+  private fail(node: Node | undefined, error: unknown): Node[] {
+    const text = describeError(error);
+    this.failures.set(node?.id ?? '', text);
+    this.s.notifier.report(error, { context: contextOf(node), retry: () => (node ? this.refreshNode(node) : this.refreshAll()) });
+    return [this.errorNode(node, text)];
+  }
+
+  private errorNode(node: Node | undefined, text: string): Node {
+    return { kind: 'error', id: `${node?.id ?? 'root'}/error`, parent: node, text, owner: node };
+  }
+
+  private forget(prefix: string): void {
+    for (const map of [this.pagers, this.failures]) {
+      for (const key of [...map.keys()]) if (key === prefix || key.startsWith(`${prefix}/`)) map.delete(key);
+    }
+  }
+
+  private reset(): void {
+    this.pagers.clear();
+    this.failures.clear();
+    this.root = undefined;
+    this.changed.fire(undefined);
+  }
+
+  private applyChange(change: EntityChange): void {
+    for (const [key, pager] of this.pagers) {
+      const ownsIt = change.kind === 'profile' ? key === `db:${change.parentId}/profiles` : key.endsWith(`/${change.profileId}/c:${change.parentId}`);
+      if (!ownsIt) continue;
+      if (change.change === 'deleted') pager.remove(change.id);
+      else if (change.change === 'updated' && change.profile) (pager as Pager<Profile>).replace(change.profile);
+      else if (change.change === 'updated' && change.subprofile) (pager as Pager<Subprofile>).replace(change.subprofile);
+      else this.forget(key);
+    }
+    this.changed.fire(undefined);
+  }
+
+  private withProgress<T>(task: () => Promise<T>): Promise<T> {
+    return Promise.resolve(vscode.window.withProgress({ location: { viewId: 'copernica.explorer' } }, task));
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+function contextOf(node: Node | undefined): string {
+  switch (node?.kind) {
+    case 'profiles':
+      return vscode.l10n.t('Loading the profiles of {0}', node.database.name);
+    case 'subprofiles':
+      return vscode.l10n.t('Loading the subprofiles of profile {0} in {1}', node.profile.ID, node.collection.name);
+    case 'account':
+      return vscode.l10n.t('Loading the databases');
+    default:
+      return vscode.l10n.t('Loading the Copernica account');
+  }
+}

@@ -1,0 +1,137 @@
+import * as vscode from 'vscode';
+import type { Condition, Database, Profile } from '../api/types';
+import { CommandIds } from '../commands/ids';
+import type { CommandSpec } from '../commands/registry';
+import type { Services } from '../services';
+import { parseConditions } from './conditionInput';
+import { profileLabel } from './nodes';
+
+interface FindArgs {
+  database?: string | Database;
+  conditions?: string | string[];
+}
+
+type Item = vscode.QuickPickItem & { profile?: Profile; more?: true };
+
+/** What the last search showed, for scripts and tests. */
+export interface SearchState {
+  database: string;
+  conditions: Condition[];
+  profiles: Profile[];
+  total: number | undefined;
+  done: boolean;
+}
+
+export const lastSearch: { state?: SearchState } = {};
+
+/** Find Profiles…: a database, one or more conditions, results in a QuickPick with Load more. */
+export function findProfilesCommand(s: Services): Partial<Record<string, CommandSpec>> {
+  return {
+    [CommandIds.findProfiles]: { context: vscode.l10n.t('Finding profiles'), run: (arg?: unknown) => findProfiles(s, arg) },
+  };
+}
+
+async function findProfiles(s: Services, arg: unknown): Promise<string | undefined> {
+  const args = toArgs(arg);
+  const database = await pickDatabase(s, args.database);
+  if (!database) return undefined;
+  const conditions = args.conditions !== undefined ? checked(args.conditions, database) : await askConditions(database);
+  if (!conditions) return undefined;
+  const picked = await showResults(s, database, conditions);
+  if (picked) await vscode.commands.executeCommand(CommandIds.openProfile, { profile: picked, database });
+  return picked?.ID;
+}
+
+function toArgs(arg: unknown): FindArgs {
+  if (typeof arg === 'string') return { database: arg };
+  if (typeof arg !== 'object' || arg === null) return {};
+  const a = arg as { database?: unknown; conditions?: unknown; kind?: unknown };
+  const database = typeof a.database === 'string' || (typeof a.database === 'object' && a.database !== null) ? (a.database as string | Database) : undefined;
+  const conditions = typeof a.conditions === 'string' || Array.isArray(a.conditions) ? (a.conditions as string | string[]) : undefined;
+  return { database, conditions };
+}
+
+async function pickDatabase(s: Services, given: string | Database | undefined): Promise<Database | undefined> {
+  if (typeof given === 'object') return given;
+  if (typeof given === 'string') {
+    const found = await s.schema.database(given);
+    if (!found) throw new Error(vscode.l10n.t('There is no database "{0}" in this Copernica account.', given));
+    return found;
+  }
+  const databases = await s.schema.databases();
+  const picked = await vscode.window.showQuickPick(
+    databases.map((d) => ({ label: d.name, description: d.ID, detail: d.description, database: d })),
+    { title: vscode.l10n.t('Find Profiles: pick a database'), matchOnDescription: true },
+  );
+  return picked?.database;
+}
+
+function checked(input: string | string[], database: Database): Condition[] {
+  const result = parseConditions(input, database.fields.data);
+  if (!result.ok) throw new Error(result.message);
+  return result.conditions;
+}
+
+async function askConditions(database: Database): Promise<Condition[] | undefined> {
+  const text = await vscode.window.showInputBox({
+    title: vscode.l10n.t('Find Profiles in {0}', database.name),
+    prompt: vscode.l10n.t('Conditions separated by ";", e.g. email==john@example.com; age>=18. Operators: == != <> < > <= >= =~ (LIKE, % and _) !~'),
+    ignoreFocusOut: true,
+    validateInput: (value) => {
+      const result = parseConditions(value, database.fields.data);
+      return result.ok ? undefined : result.message;
+    },
+  });
+  return text === undefined ? undefined : checked(text, database);
+}
+
+function showResults(s: Services, database: Database, conditions: Condition[]): Promise<Profile | undefined> {
+  const client = s.session.client();
+  const pageSize = s.session.settings().pageSize;
+  const state: SearchState = { database: database.name, conditions, profiles: [], total: undefined, done: false };
+  lastSearch.state = state;
+  const pick = vscode.window.createQuickPick<Item>();
+  pick.title = vscode.l10n.t('Profiles in {0} where {1}', database.name, conditions.map((c) => `${c.field}${c.operator}${c.value}`).join(' and '));
+  pick.matchOnDescription = true;
+  const controller = new AbortController();
+
+  const loadPage = async (): Promise<void> => {
+    pick.busy = true;
+    try {
+      const last = state.profiles[state.profiles.length - 1];
+      const afterId: Condition[] = last ? [{ field: 'id', operator: '>', value: last.ID }] : [];
+      const page = await client.profiles(database.ID, { conditions: [...conditions, ...afterId], limit: pageSize, orderBy: 'id', order: 'asc', total: last === undefined }, controller.signal);
+      state.profiles.push(...page.data);
+      if (page.total !== undefined) state.total = page.total;
+      state.done = page.count < page.limit || (state.total !== undefined && state.profiles.length >= state.total);
+      pick.items = itemsOf(state, database);
+      pick.placeholder = state.profiles.length === 0 ? vscode.l10n.t('No profiles match') : vscode.l10n.t('{0} of {1} profiles', state.profiles.length, state.total ?? '?');
+    } catch (error) {
+      s.notifier.report(error, { context: vscode.l10n.t('Finding profiles in {0}', database.name), retry: loadPage });
+    } finally {
+      pick.busy = false;
+    }
+  };
+
+  return new Promise<Profile | undefined>((resolve) => {
+    pick.onDidAccept(() => {
+      const chosen = pick.selectedItems[0];
+      if (chosen?.more) return void loadPage();
+      resolve(chosen?.profile);
+      pick.hide();
+    });
+    pick.onDidHide(() => {
+      controller.abort();
+      resolve(undefined);
+      pick.dispose();
+    });
+    pick.show();
+    void loadPage();
+  });
+}
+
+function itemsOf(state: SearchState, database: Database): Item[] {
+  const items: Item[] = state.profiles.map((profile) => ({ label: profileLabel(profile, database.fields.data), description: profile.ID, profile }));
+  if (!state.done) items.push({ label: vscode.l10n.t('$(ellipsis) Load more…'), alwaysShow: true, more: true });
+  return items;
+}

@@ -1,0 +1,21 @@
+import * as vscode from 'vscode';
+import type { CommandSpec } from '../commands/registry';
+import type { Services } from '../services';
+import { ExplorerProvider } from './explorerProvider';
+import { findProfilesCommand } from './findProfiles';
+import { treeCommands } from './treeCommands';
+
+/** The Copernica explorer view and its commands. */
+export function createExplorer(s: Services): {
+  explorer: ExplorerProvider;
+  disposables: vscode.Disposable[];
+  commands: Partial<Record<string, CommandSpec>>;
+} {
+  const explorer = new ExplorerProvider(s);
+  const view = vscode.window.createTreeView('copernica.explorer', { treeDataProvider: explorer, showCollapseAll: true });
+  return {
+    explorer,
+    disposables: [explorer, view],
+    commands: { ...treeCommands(s, explorer), ...findProfilesCommand(s) },
+  };
+}

@@ -1,0 +1,63 @@
+import type { Page } from '../api/types';
+
+export type PageFetcher<T> = (afterId: string | undefined, withTotal: boolean, signal: AbortSignal) => Promise<Page<T>>;
+
+/**
+ * One paged list of the tree (profiles of a database, subprofiles of a profile in a collection),
+ * paged by ID (`id > last`), so the hundredth page costs what the first did. Each item appears
+ * once even if the server repeats one across pages.
+ */
+export class Pager<T extends { ID: string }> {
+  readonly items: T[] = [];
+  total: number | undefined;
+  done = false;
+  private readonly seen = new Set<string>();
+  private loading: Promise<void> | undefined;
+
+  constructor(
+    private readonly fetchPage: PageFetcher<T>,
+    readonly pageSize: number,
+  ) {}
+
+  get loaded(): boolean {
+    return this.items.length > 0 || this.done;
+  }
+
+  /** Loads the next page; concurrent calls share one request. */
+  loadNext(signal: AbortSignal): Promise<void> {
+    this.loading ??= this.fetchNext(signal).finally(() => {
+      this.loading = undefined;
+    });
+    return this.loading;
+  }
+
+  private async fetchNext(signal: AbortSignal): Promise<void> {
+    if (this.done) return;
+    const last = this.items[this.items.length - 1];
+    // The total is asked for once: counting is expensive for Copernica.
+    const page = await this.fetchPage(last?.ID, this.total === undefined, signal);
+    if (page.total !== undefined) this.total = page.total;
+    for (const item of page.data) {
+      if (this.seen.has(item.ID)) continue;
+      this.seen.add(item.ID);
+      this.items.push(item);
+    }
+    const reachedTotal = this.total !== undefined && this.items.length >= this.total;
+    this.done = page.count < page.limit || page.data.length === 0 || reachedTotal;
+  }
+
+  remove(id: string): boolean {
+    const index = this.items.findIndex((i) => i.ID === id);
+    if (index < 0) return false;
+    this.items.splice(index, 1);
+    if (this.total !== undefined) this.total -= 1;
+    return true;
+  }
+
+  replace(item: T): boolean {
+    const index = this.items.findIndex((i) => i.ID === item.ID);
+    if (index < 0) return false;
+    this.items[index] = item;
+    return true;
+  }
+}
