@@ -44,7 +44,11 @@ export function wallFromMs(ms: number): WallTime {
 }
 
 export function wallToMs(t: WallTime): number {
-  return Date.UTC(t.y, t.m - 1, t.d, t.h, t.i, t.s);
+  // setUTCFullYear, unlike Date.UTC, does not map years 0-99 to 1900-1999.
+  const d = new Date(0);
+  d.setUTCFullYear(t.y, t.m - 1, t.d);
+  d.setUTCHours(t.h, t.i, t.s);
+  return d.getTime();
 }
 
 /** Parses a `YYYY-MM-DD hh:mm:ss` string as printed by formatWall. */
@@ -134,8 +138,5 @@ function zoneOffsetMs(zone: string): number {
 /** Range check, then overflow like PHP does (2023-02-30 becomes 2023-03-02). */
 function normalise(t: WallTime): WallTime | undefined {
   if (t.m < 1 || t.m > 12 || t.d < 0 || t.d > 31 || t.h > 24 || t.i > 59 || t.s > 59) return undefined;
-  const result = wallFromMs(wallToMs(t));
-  // Date.UTC maps years 0-99 to 1900-1999; keep the year that was typed.
-  if (t.y < 100) result.y = t.y + (result.y - (t.y + 1900));
-  return result;
+  return wallFromMs(wallToMs(t));
 }

@@ -1,0 +1,58 @@
+// Shared listing of profiles and subprofiles: paging, `fields[]` conditions, orderby/order,
+// dataonly, removed entities skipped (§4.6).
+import { envelope, parsePaging, phpBoolParam, type Envelope, type Paging } from './envelope';
+import { matches, parseConditions, sortEntities, type Condition } from './filters';
+import type { Query } from './httpUtil';
+import type { AnyEntity, FieldOwner } from './model';
+import type { ApiEnv, ApiRequest } from './replies';
+
+export interface ListParams {
+  paging: Paging;
+  conditions: Condition[];
+  orderby: string | undefined;
+  order: string | undefined;
+  dataOnly: boolean;
+}
+
+const str = (v: string | string[] | undefined): string | undefined => (typeof v === 'string' ? v : undefined);
+
+/** A plain (non-array) `fields` parameter is ignored, as on the real API (§4.7). */
+export function conditionExpressions(query: Query): string[] | undefined {
+  const list = query['fields[]'];
+  return Array.isArray(list) ? list : undefined;
+}
+
+export function listParams(req: ApiRequest, owner: FieldOwner): ListParams {
+  const q = req.query;
+  return {
+    paging: parsePaging(q, req.version === 1 ? 100 : 1000),
+    conditions: parseConditions(conditionExpressions(q) ?? [], owner),
+    orderby: str(q.orderby),
+    order: str(q.order),
+    dataOnly: phpBoolParam(q.dataonly, false),
+  };
+}
+
+/** Defaults only: for calls whose parameters the API does not honour. */
+export function defaultListParams(req: ApiRequest): ListParams {
+  return { paging: parsePaging({}, req.version === 1 ? 100 : 1000), conditions: [], orderby: undefined, order: undefined, dataOnly: false };
+}
+
+export function selectEntities<T extends AnyEntity>(all: readonly T[], owner: FieldOwner, params: ListParams, env: ApiEnv): T[] {
+  const live = all.filter((e) => e.removed === false && (params.conditions.length === 0 || matches(e, params.conditions)));
+  const byId = (params.orderby ?? 'id').toLowerCase() === 'id' && !/^desc(ending)?$/i.test(params.order ?? '');
+  // Lists are kept in ID order already; sorting 100,000 entries for nothing is wasted time.
+  return byId ? live : sortEntities(live, owner, params.orderby, params.order, env.store.rng);
+}
+
+export function listEnvelope<T extends AnyEntity>(items: readonly T[], params: ListParams, env: ApiEnv, render: (e: T) => unknown): Envelope<unknown> {
+  // nextid only makes sense in ascending ID order (§3); its exact semantics are unknown, so last ID + 1.
+  const idOrder = (params.orderby ?? 'id').toLowerCase() === 'id' && !/^desc(ending)?$/i.test(params.order ?? '');
+  const nextId = env.options.emitNextId && idOrder ? (last: T) => last.id + 1 : undefined;
+  return envelope(items, params.paging, render, nextId);
+}
+
+/** Bare ID array of the `*ids` calls (§3: strings in the one known mock). */
+export function idList(items: readonly AnyEntity[], env: ApiEnv): Array<string | number> {
+  return items.map((e) => (env.options.idsAsStrings ? String(e.id) : e.id));
+}
