@@ -18,8 +18,8 @@ export interface FieldSpec {
   index?: boolean;
 }
 
-/** Distinct starting points per type, so an ID mixed up between types is caught by tests. */
-const FIRST_IDS = { database: 1, collection: 101, interest: 501, field: 1001, profile: 100001, subprofile: 5000001 };
+/** One auto-increment sequence per entity type, each starting at 1 (§8). */
+const FIRST_IDS = { database: 1, collection: 1, interest: 1, field: 1, profile: 1, subprofile: 1 };
 
 type Sequence = keyof typeof FIRST_IDS;
 
