@@ -21,6 +21,7 @@ export interface ExtensionApi {
   readonly session: Session;
   readonly notifier: Notifier;
   readonly schema: SchemaCache;
+  readonly tokens: TokenStore;
   readonly explorer: ExplorerProvider;
   /** What the last Find Profiles showed. */
   lastSearch(): SearchState | undefined;
@@ -58,7 +59,7 @@ export function createApp(context: vscode.ExtensionContext): App {
   log.info(`Copernica ${version} activated in VS Code ${vscode.version} (${vscode.env.appHost})`);
 
   return {
-    api: { log, session, notifier, schema, explorer: tree.explorer, lastSearch: () => lastSearch.state, usePrompter: (p) => prompter.use(p) },
+    api: { log, session, notifier, schema, tokens, explorer: tree.explorer, lastSearch: () => lastSearch.state, usePrompter: (p) => prompter.use(p) },
     dispose: () => {
       for (const d of disposables.reverse()) d.dispose();
     },

@@ -39,7 +39,9 @@ export async function simulator(): Promise<Simulator> {
 export async function extensionApi(): Promise<ExtensionApi> {
   const ext = vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID);
   assert.ok(ext, `extension ${EXTENSION_ID} is not loaded`);
-  return ext.activate();
+  const api = await ext.activate();
+  assert.ok(api, 'the extension returned no test API: is the extension host in test mode?');
+  return api;
 }
 
 /** Signs in with the simulator's token through the real command (the token as argument, as a script would). */
