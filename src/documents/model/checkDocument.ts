@@ -1,7 +1,7 @@
 // checkDocument: everything that must be true of a profile/subprofile document before it is sent.
 // The API accepts almost anything and quietly drops or converts it, so this is the only place a
 // user's mistake can be caught.
-import type { Node } from 'jsonc-parser';
+import type { Node } from './jsonc';
 import type { Profile, Subprofile } from '../../api/types';
 import { checkFields } from './checkFields';
 import { checkInterests } from './checkInterests';

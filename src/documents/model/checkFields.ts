@@ -1,6 +1,6 @@
 // Checks the "fields" object: every name against the definitions, every value against its type.
 // Copernica ignores unknown names and coerces bad values without a word, so both are refused here.
-import type { Node } from 'jsonc-parser';
+import type { Node } from './jsonc';
 import type { Field } from '../../api/types';
 import { type CheckContext, properties, report, scalarText, typeName } from './tree';
 import { closest, sameIgnoringCase, setEntry } from './text';

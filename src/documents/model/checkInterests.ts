@@ -1,6 +1,6 @@
 // Checks a profile's "interests": a list of names that are set, or an object {name: 0|1|true|false}
 // (both forms the API accepts, copernica-api.md §4.10, §4.13). Unknown names would be ignored.
-import type { Node } from 'jsonc-parser';
+import type { Node } from './jsonc';
 import { type CheckContext, properties, report, typeName } from './tree';
 import { closest, sameIgnoringCase } from './text';
 

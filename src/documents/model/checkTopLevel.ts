@@ -1,6 +1,6 @@
 // Checks the top-level keys other than "fields" and "interests": read-only keys that Copernica
 // sets itself, the secret, and keys that Copernica would silently ignore.
-import type { Node } from 'jsonc-parser';
+import type { Node } from './jsonc';
 import { type CheckContext, report, scalarText, typeName } from './tree';
 import { closest, findControlCharacter, hex, sameIgnoringCase } from './text';
 import type { DocumentKind } from './types';
@@ -44,7 +44,7 @@ export function checkReadOnly(ctx: CheckContext, key: ReadOnlyKey, node: Node): 
     code: 'read-only',
     message,
     field: key,
-    ...(before !== undefined ? { suggestion: JSON.stringify(before) } : {}),
+    ...(before !== undefined ? { suggestion: String(before) } : {}),
   });
   return undefined;
 }

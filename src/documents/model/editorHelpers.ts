@@ -1,6 +1,6 @@
 // Pure helpers behind completion and hover: which field the cursor is on, what to offer there,
 // and how to describe a field. The VS Code providers only translate these into editor objects.
-import { type Node, getLocation, parseTree, findNodeAtOffset } from 'jsonc-parser';
+import { type Node, getLocation, parseTree, findNodeAtOffset } from './jsonc';
 import type { Field } from '../../api/types';
 import { maxLength, selectChoices, typeLabel } from './fieldTypes';
 import { defaultValue } from './serialize';

@@ -1,7 +1,7 @@
 // Turns document text into a jsonc-parser tree, or into problems that say exactly where the text
 // stops being JSON. Copernica would never see a comment or a trailing comma (JSON.parse would
 // fail first), but the user should hear about them as their own mistakes, not as "invalid JSON".
-import { type Node, type ParseError, createScanner, parseTree, printParseErrorCode } from 'jsonc-parser';
+import { type Node, type ParseError, createScanner, parseTree, printParseErrorCode } from './jsonc';
 import { utf8Length } from './text';
 import type { ProblemCode, ProblemSeverity } from './types';
 
@@ -102,7 +102,10 @@ function symbolMessage(text: string, offset: number, length: number): string {
   if (/^x[0-9a-f]*$/i.test(symbol) && text[offset - 1] === '0') return 'hexadecimal numbers are not allowed in JSON; write the number in decimal';
   if (/^(undefined|None|nil)$/.test(symbol)) return `${symbol} is not a JSON value`;
   if (symbol === '.' || /^\.\d/.test(symbol)) return 'a number must start with a digit (write 0.5, not .5)';
-  if (symbol === '\ufeff') return 'unexpected byte order mark';
+  if (symbol.startsWith('+')) return 'a JSON number cannot start with "+"; leave the sign out';
+  if (/^[A-Za-z_$][\w$]*$/.test(symbol) && /^\s*:/.test(text.slice(offset + length))) {
+    return `property names need double quotes: write "${symbol}"`;
+  }
   return `unexpected ${JSON.stringify(symbol.length > 20 ? `${symbol.slice(0, 20)}…` : symbol)}`;
 }
 
@@ -112,6 +115,10 @@ function describe(text: string, e: ParseError): string {
   // jsonc-parser reads "01" as 0 followed by 1 and then wants a comma: say what is really wrong.
   if (code === 'CommaExpected' && /\d/.test(text[e.offset] ?? '') && text[e.offset - 1] === '0') {
     return 'numbers must not have leading zeros (write the value as a string to keep them)';
+  }
+  // A raw line break ends the string token early; "unterminated" alone would puzzle.
+  if (code === 'UnexpectedEndOfString' && /[\r\n]/.test(text[e.offset + e.length] ?? '')) {
+    return 'a string cannot continue on the next line; write a line break as \\n';
   }
   return MESSAGES[code] ?? 'invalid JSON';
 }
@@ -128,7 +135,7 @@ export function parseDocumentText(text: string, position: (offset: number) => st
     problems.push({ ...error('bom', 'The file starts with a byte order mark (BOM); it is ignored.', 0, 1), severity: 'warning' });
   }
   if (source.trim() === '') {
-    return { problems: [error('empty-document', 'The document is empty. A profile document is a JSON object such as {"fields": {}}.', 0, 0)], fatal: true };
+    return { problems: [error('empty-document', 'The document is empty. It must be a JSON object such as {"fields": {}}.', 0, 0)], fatal: true };
   }
   const scanned = scanProblems(source);
   problems.push(...scanned.problems);

@@ -32,7 +32,7 @@ const MAX_SHOWN = 40;
 export function quote(value: string): string {
   const chars = Array.from(value);
   if (chars.length <= MAX_SHOWN) return JSON.stringify(value);
-  return `${JSON.stringify(chars.slice(0, MAX_SHOWN - 10).join(''))}… (${chars.length} characters)`;
+  return `${JSON.stringify(chars.slice(0, MAX_SHOWN - 10).join(''))}…`;
 }
 
 /** Length in characters as a database counts them: code points, so an emoji is one. */

@@ -1,5 +1,5 @@
 // Helpers over jsonc-parser nodes, shared by the checks.
-import type { Node } from 'jsonc-parser';
+import type { Node } from './jsonc';
 import type { DraftProblem } from './syntax';
 import type { DocumentSchema, ParsedDocument } from './types';
 

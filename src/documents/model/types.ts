@@ -34,7 +34,10 @@ export interface Problem {
   code: ProblemCode;
   /** The field (definition name when known) the problem is about. */
   field?: string;
-  /** A replacement an editor can offer as a quick fix (a field name, a choice, a value). */
+  /**
+   * What to write instead, as a plain (unquoted) name or value: a field name, a choice, a value,
+   * the read-only key's original value. An editor can offer it as a quick fix.
+   */
   suggestion?: string;
 }
 
