@@ -44,23 +44,22 @@ function flags(field: Field): string[] {
 
 /** Markdown for a hover: name, type, default, choices, length and flags. */
 export function describeField(field: Field): string {
-  const lines = [`**${field.name}** — ${field.type} (${typeLabel(field.type)})`, ''];
+  const label = typeLabel(field.type);
+  const title = `**${field.name}** — ${field.type}${label !== field.type ? ` (${label})` : ''}`;
+  const lines: string[] = [];
   if (field.type === 'select') {
-    const { choices, defaultChoice } = selectChoices(field);
-    lines.push(choices.length > 0
-      ? `Choices: ${choices.map((c) => `\`${c}\``).join(', ')}`
-      : 'Choices: none defined');
-    lines.push(`Default: ${defaultChoice !== undefined ? `\`${defaultChoice}\`` : '(empty)'}`);
-  } else {
-    const value = defaultValue(field);
-    lines.push(`Default: ${value === '' ? '(empty)' : `\`${value}\``}`);
+    const { choices } = selectChoices(field);
+    lines.push(choices.length > 0 ? `Choices: ${choices.map((c) => `\`${c}\``).join(', ')}` : 'Choices: none defined');
   }
+  const value = defaultValue(field);
+  lines.push(`Default: ${value === '' ? '(empty)' : `\`${value}\``}`);
   const limit = maxLength(field);
   if (limit !== undefined) lines.push(`Maximum length: ${limit} characters`);
   const set = flags(field);
   if (set.length > 0) lines.push(`Flags: ${set.join(', ')}`);
   lines.push(`Field ID: ${field.ID}`);
-  return lines.join('  \n').replace('  \n  \n', '\n\n');
+  // Two trailing spaces make a Markdown line break without starting a new paragraph.
+  return `${title}\n\n${lines.join('  \n')}`;
 }
 
 export interface FieldLocation {
@@ -91,6 +90,11 @@ export function locateFieldAt(text: string, offset: number): FieldLocation | und
   if (path.length === 1 && location.isAtPropertyKey) {
     return { section: 'top', part: 'key', name: String(path[0] ?? ''), ...withRange };
   }
+  if (path[0] === 'fields' && path.length === 1 && !location.isAtPropertyKey && insideFields(root, offset)) {
+    // jsonc-parser loses the key while its value is still missing ("age": |): find it in the text.
+    const key = keyBeforeColon(text, offset);
+    if (key !== undefined) return { section: 'fields', part: 'value', name: key };
+  }
   if (path[0] === 'fields' && path.length === 2) {
     const name = String(path[1] ?? '');
     return { section: 'fields', part: location.isAtPropertyKey ? 'key' : 'value', name, ...withRange };
@@ -101,6 +105,21 @@ export function locateFieldAt(text: string, offset: number): FieldLocation | und
     return { section: 'interests', part: onKey && !location.isAtPropertyKey ? 'value' : 'key', name, ...withRange };
   }
   return undefined;
+}
+
+function insideFields(root: Node | undefined, offset: number): boolean {
+  const fields = root?.children?.find((p) => p.children?.[0]?.value === 'fields')?.children?.[1];
+  return fields !== undefined && offset > fields.offset && offset < fields.offset + fields.length;
+}
+
+function keyBeforeColon(text: string, offset: number): string | undefined {
+  const match = /"((?:[^"\\\r\n]|\\.)*)"\s*:\s*$/.exec(text.slice(Math.max(0, offset - 300), offset));
+  if (!match) return undefined;
+  try {
+    return JSON.parse(`"${match[1] ?? ''}"`) as string;
+  } catch {
+    return undefined;
+  }
 }
 
 /** jsonc-parser recurses per nesting level; a pathological document must not crash the editor. */
