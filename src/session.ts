@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import * as vscode from 'vscode';
 import { CopernicaClient } from './api/client';
 import type { Identity } from './api/types';
@@ -7,7 +8,7 @@ import type { Log } from './log';
 
 export type SessionState =
   | { kind: 'signedOut'; problem?: string }
-  | { kind: 'signedIn'; client: CopernicaClient; settings: Settings; identity?: Identity };
+  | { kind: 'signedIn'; client: CopernicaClient; settings: Settings; identity?: Identity; fingerprint: string };
 
 /** Thrown when a command needs a client and nobody is signed in. */
 export class NotSignedInError extends Error {
@@ -28,6 +29,8 @@ export class Session implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
   private readonly disposables: vscode.Disposable[] = [];
   private version: string;
+  /** Bumped on every state change, so a slower restore() cannot undo a newer sign-in. */
+  private epoch = 0;
 
   constructor(
     private readonly tokens: TokenStore,
@@ -68,12 +71,18 @@ export class Session implements vscode.Disposable {
       this.set({ kind: 'signedOut', problem: endpointProblem });
       return;
     }
+    const epoch = this.epoch;
     const token = await this.tokens.get(settings.apiUrl);
+    // A sign-in or sign-out that finished while we waited is newer than what we read.
+    if (epoch !== this.epoch) return;
     if (!token) {
-      this.set({ kind: 'signedOut' });
+      if (this.current.kind === 'signedIn' || this.current.problem !== undefined) this.set({ kind: 'signedOut' });
       return;
     }
-    this.set({ kind: 'signedIn', client: this.createClient(settings, token), settings });
+    const fingerprint = fingerprintOf(settings, token);
+    // Our own sign-in also fires the secret's change event: keep that session and its cached identity.
+    if (this.current.kind === 'signedIn' && this.current.fingerprint === fingerprint) return;
+    this.set({ kind: 'signedIn', client: this.createClient(settings, token), settings, fingerprint });
   }
 
   /** Checks the token with the identity call before storing it: a bad token is never stored. */
@@ -82,8 +91,9 @@ export class Session implements vscode.Disposable {
     if (endpointProblem) throw new Error(endpointProblem);
     const client = this.createClient(settings, token);
     const identity = await client.identity(signal);
+    // Set before storing: the store's change event then finds this session already in place.
+    this.set({ kind: 'signedIn', client, settings, identity, fingerprint: fingerprintOf(settings, token) });
     await this.tokens.store(settings.apiUrl, token);
-    this.set({ kind: 'signedIn', client, settings, identity });
     this.log.info(`Signed in to ${settings.apiUrl} (${settings.apiVersion}) as account "${identity.name}" (${identity.id})`);
     return identity;
   }
@@ -124,6 +134,7 @@ export class Session implements vscode.Disposable {
     const previous = this.current;
     if (previous.kind === 'signedIn' && state.kind === 'signedIn' && previous.client !== state.client) previous.client.clearCredentials();
     this.current = state;
+    this.epoch += 1;
     void vscode.commands.executeCommand('setContext', 'copernica.signedIn', state.kind === 'signedIn');
     this.changed.fire(state);
   }
@@ -131,4 +142,9 @@ export class Session implements vscode.Disposable {
   dispose(): void {
     for (const d of this.disposables) d.dispose();
   }
+}
+
+/** Identifies a token + connection without keeping the token itself around. */
+function fingerprintOf(settings: Settings, token: string): string {
+  return createHash('sha256').update(`${settings.apiUrl}\n${settings.authUrl}\n${settings.apiVersion}\n${settings.requestTimeoutSeconds}\n${token}`).digest('hex');
 }
