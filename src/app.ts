@@ -10,6 +10,7 @@ import { SchemaCache } from './schema';
 import type { Services } from './services';
 import { Session } from './session';
 import { Notifier } from './ui/notifier';
+import { createStatusBar } from './ui/statusBar';
 import { createExplorer } from './tree';
 import type { ExplorerProvider } from './tree/explorerProvider';
 import { lastSearch, type SearchState } from './tree/findProfiles';
@@ -23,6 +24,8 @@ export interface ExtensionApi {
   readonly schema: SchemaCache;
   readonly tokens: TokenStore;
   readonly explorer: ExplorerProvider;
+  /** The status-bar item's text once its latest update is done. */
+  statusBarText(): Promise<string>;
   /** What the last Find Profiles showed. */
   lastSearch(): SearchState | undefined;
   /** Answers the extension's questions (confirmations, conflicts) instead of modal dialogs. */
@@ -52,14 +55,19 @@ export function createApp(context: vscode.ExtensionContext): App {
 
   const documents = createDocuments(services);
   const tree = createExplorer(services);
-  disposables.push(...documents.disposables, ...tree.disposables);
-  const table = { ...accountCommands(services), ...tree.commands, ...documents.commands };
+  const statusBar = createStatusBar(services);
+  disposables.push(...documents.disposables, ...tree.disposables, ...statusBar.disposables);
+  const table = { ...accountCommands(services), ...tree.commands, ...documents.commands, ...statusBar.commands };
   disposables.push(...registerCommands(completeTable(table), notifier));
   void session.restore();
   log.info(`Copernica ${version} activated in VS Code ${vscode.version} (${vscode.env.appHost})`);
 
   return {
-    api: { log, session, notifier, schema, tokens, explorer: tree.explorer, lastSearch: () => lastSearch.state, usePrompter: (p) => prompter.use(p) },
+    api: { log, session, notifier, schema, tokens, explorer: tree.explorer, lastSearch: () => lastSearch.state,
+      statusBarText: async () => {
+        await statusBar.updated();
+        return statusBar.item.text;
+      }, usePrompter: (p) => prompter.use(p) },
     dispose: () => {
       for (const d of disposables.reverse()) d.dispose();
     },

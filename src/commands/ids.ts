@@ -16,6 +16,7 @@ export const CommandIds = {
   newSubprofile: 'copernica.newSubprofile',
   deleteProfile: 'copernica.deleteProfile',
   deleteSubprofile: 'copernica.deleteSubprofile',
+  accountMenu: 'copernica.accountMenu',
 } as const;
 
 export type CommandId = (typeof CommandIds)[keyof typeof CommandIds];

@@ -76,3 +76,12 @@ function closedPort(): Promise<number> {
     });
   });
 }
+
+describe('status bar', () => {
+  it('shows the signed-in account, and a sign-in prompt when signed out', async () => {
+    const { api } = await signIn();
+    assert.strictEqual(await api.statusBarText(), '$(account) Demo Account');
+    await vscode.commands.executeCommand('copernica.signOut');
+    assert.strictEqual(await api.statusBarText(), '$(sign-in) Copernica');
+  });
+});
