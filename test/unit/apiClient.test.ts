@@ -185,6 +185,26 @@ describe('api client: methods against the simulator', function () {
     assert.equal((await client.subprofiles(profileId, orders.ID)).count, 2);
   });
 
+  it('yields each subprofile once even when the server ignores paging parameters', async () => {
+    const plain = await startSimulator({ subprofileListParams: false });
+    try {
+      const other = new CopernicaClient({ apiUrl: plain.url, authUrl: plain.authUrl, apiVersion: 'v4', token: plain.token });
+      const orders = (await other.collections('Customers')).find((c) => c.name === 'Orders');
+      assert.ok(orders !== undefined);
+      const profileId = await other.createProfile('Customers', {});
+      const ids = [
+        await other.createSubprofile(profileId, orders.ID, {}),
+        await other.createSubprofile(profileId, orders.ID, {}),
+        await other.createSubprofile(profileId, orders.ID, {}),
+      ];
+      const all: string[] = [];
+      for await (const sub of other.allSubprofiles(profileId, orders.ID, { limit: 2 })) all.push(sub.ID);
+      assert.deepEqual(all, ids);
+    } finally {
+      await plain.close();
+    }
+  });
+
   it('reports an unknown ID as notFound with method and path', async () => {
     const error = await client.profile('987654321').then(() => undefined, (e: unknown) => e);
     assert.ok(error instanceof ApiError);
