@@ -42,6 +42,8 @@ const common = {
   format: 'cjs',
   platform: 'node',
   target: 'node20',
+  // jsonc-parser's UMD build requires its parts dynamically, which a bundle cannot follow: take its ESM build.
+  mainFields: ['module', 'main'],
   logLevel: 'silent',
   plugins: watch ? [problemMatcherPlugin] : [],
 };
@@ -73,6 +75,14 @@ function configs() {
       outdir: 'out/integration',
       outbase: 'test/integration',
       external: ['vscode', 'mocha'],
+      sourcemap: 'inline',
+    });
+    list.push({
+      ...common,
+      entryPoints: ['test/bench/bench.ts'],
+      outdir: 'out/bench',
+      outbase: 'test/bench',
+      external: ['vscode'],
       sourcemap: 'inline',
     });
     list.push({
