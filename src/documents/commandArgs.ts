@@ -1,0 +1,56 @@
+// Command arguments come from tree nodes, from the palette (none) and from scripts (IDs, names):
+// each reader takes what it can use from any of those shapes and ignores the rest.
+
+type Bag = Record<string, unknown>;
+
+function bag(value: unknown): Bag | undefined {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Bag) : undefined;
+}
+
+/** "123", 123, { ID: "123" } or { id: "123" }. */
+export function idOf(value: unknown): string | undefined {
+  if (typeof value === 'number' && Number.isInteger(value) && value > 0) return String(value);
+  if (typeof value === 'string') return /^\d+$/.test(value.trim()) ? value.trim() : undefined;
+  const b = bag(value);
+  return b ? idOf(b['ID']) ?? idOf(b['id']) : undefined;
+}
+
+/** An ID, or a name (for databases and collections, which Copernica also finds by name). */
+function refOf(value: unknown): string | undefined {
+  if (typeof value === 'string' && value.trim() !== '') return value.trim();
+  const id = idOf(value);
+  if (id !== undefined) return id;
+  const name = bag(value)?.['name'];
+  return typeof name === 'string' && name !== '' ? name : undefined;
+}
+
+/** A profile ID from "123", { ID }, { id } or a node { profile: { ID } }. */
+export function profileIdFrom(arg: unknown): string | undefined {
+  const b = bag(arg);
+  if (b && 'profile' in b) return idOf(b['profile']);
+  return idOf(arg);
+}
+
+/** A subprofile ID from "123", { ID }, { id } or a node { subprofile: { ID } }. */
+export function subprofileIdFrom(arg: unknown): string | undefined {
+  const b = bag(arg);
+  if (b && 'subprofile' in b) return idOf(b['subprofile']);
+  return idOf(arg);
+}
+
+/** A database ID or name from "Newsletter", "1", { database: { ID, name } } or { database: "…" }. */
+export function databaseFrom(arg: unknown): string | undefined {
+  if (typeof arg === 'string' || typeof arg === 'number') return refOf(arg);
+  const b = bag(arg);
+  if (!b) return undefined;
+  if ('database' in b) return refOf(b['database']);
+  // A database object itself: it has interests and collections, unlike other entities.
+  if ('collections' in b || 'interests' in b) return refOf(b);
+  return undefined;
+}
+
+/** A collection ID or name from { collection: { ID } } or { collection: "Orders" }. */
+export function collectionFrom(arg: unknown): string | undefined {
+  const b = bag(arg);
+  return b && 'collection' in b ? refOf(b['collection']) : undefined;
+}

@@ -1,0 +1,252 @@
+import * as vscode from 'vscode';
+import { isApiError } from '../api/errors';
+import type { Profile, Subprofile } from '../api/types';
+import type { Services } from '../services';
+import { NotSignedInError } from '../session';
+import { describeError } from '../ui/describeError';
+import type { DocumentStore, Draft, LoadedEntity, StoredDocument } from './documentStore';
+import {
+  announceRemoved, encodeText, entityUri, fetchProfile, fetchSubprofile, isRemoved, loadedEntity, serializeEntity,
+} from './loadEntity';
+import { DocumentRefusedError, SaveCancelledError, capitalize } from './refusal';
+import { saveDraft } from './saveDraft';
+import { type SaveHooks, saveEntity } from './saveEntity';
+import type { DocumentOwner } from './schemas';
+import { type DocumentAddress, SCHEME, describeAddress, documentKey, parseAddress, sameDocument } from './uris';
+
+/** A copy fetched this recently serves an editor that is still opening (stat, then readFile). */
+const FRESH_MS = 5000;
+/** Longest wait for the editor to report its save before the server's text is served anyway. */
+const SAVE_SETTLE_MS = 3000;
+
+export interface FileSystemHooks extends SaveHooks {
+  /** A draft was saved and created `created`: open that, close the draft. */
+  created(draftUri: vscode.Uri, created: vscode.Uri): void;
+}
+
+const decoder = new TextDecoder();
+
+export function isDocumentOpen(uri: vscode.Uri): boolean {
+  return vscode.workspace.textDocuments.some((d) => sameDocument(d.uri, uri));
+}
+
+/**
+ * `copernica:` documents: reading a profile is a GET, saving it is checks + PUT (or POST for a
+ * draft). Anything that must leave the editor dirty is thrown from writeFile.
+ */
+export class ProfileFileSystem implements vscode.FileSystemProvider, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
+  readonly onDidChangeFile = this.changed.event;
+  private readonly loading = new Map<string, Promise<LoadedEntity>>();
+
+  constructor(
+    private readonly s: Services,
+    private readonly store: DocumentStore,
+    private readonly hooks: FileSystemHooks,
+  ) {}
+
+  watch(): vscode.Disposable {
+    // Changes are announced as they are made through this provider; nothing to poll.
+    return new vscode.Disposable(() => undefined);
+  }
+
+  async stat(uri: vscode.Uri): Promise<vscode.FileStat> {
+    const item = await this.resolve(uri);
+    const readonly = item.kind === 'entity' && isRemoved(item.original);
+    return {
+      type: vscode.FileType.File, ctime: item.ctime, mtime: item.mtime, size: item.text.byteLength,
+      ...(readonly ? { permissions: vscode.FilePermission.Readonly } : {}),
+    };
+  }
+
+  async readFile(uri: vscode.Uri): Promise<Uint8Array> {
+    return (await this.resolve(uri)).text;
+  }
+
+  async writeFile(uri: vscode.Uri, content: Uint8Array): Promise<void> {
+    const address = uri.scheme === SCHEME ? parseAddress(uri) : undefined;
+    if (!address) throw vscode.FileSystemError.NoPermissions(vscode.l10n.t('Only Copernica profiles and subprofiles can be saved here.'));
+    const item = await this.resolve(uri);
+    const text = decoder.decode(content);
+    if (item.kind === 'draft') await this.writeDraft(uri, item, content, text);
+    else await this.writeEntity(uri, item, content, text);
+  }
+
+  /** An entity fetched by a command: served without another GET when its editor opens. */
+  seed(uri: vscode.Uri, entity: Profile | Subprofile, owner: DocumentOwner): void {
+    const address = parseAddress(uri);
+    if (!address) return;
+    const open = vscode.workspace.textDocuments.find((d) => sameDocument(d.uri, uri));
+    // The user's unsaved edits are based on the copy they opened: that copy must stay.
+    if (open?.isDirty) return;
+    this.store.set(uri, loadedEntity(this.store, address, entity, owner));
+    announceRemoved(this.s, entity);
+    if (open) this.changed.fire([{ type: vscode.FileChangeType.Changed, uri }]);
+  }
+
+  /** Tells VS Code that a document is gone (after a delete), so its editor shows it. */
+  forget(uri: vscode.Uri): void {
+    this.store.delete(uri);
+    this.changed.fire([{ type: vscode.FileChangeType.Deleted, uri }]);
+  }
+
+  readDirectory(): never {
+    throw vscode.FileSystemError.NoPermissions(vscode.l10n.t('Browse profiles in the Copernica view.'));
+  }
+
+  createDirectory(): never {
+    throw vscode.FileSystemError.NoPermissions(vscode.l10n.t('Folders cannot be created in Copernica.'));
+  }
+
+  delete(): never {
+    throw vscode.FileSystemError.NoPermissions(vscode.l10n.t('Use "Copernica: Delete Profile" to delete a profile.'));
+  }
+
+  rename(): never {
+    throw vscode.FileSystemError.NoPermissions(vscode.l10n.t('Profiles cannot be renamed or moved.'));
+  }
+
+  private async resolve(uri: vscode.Uri): Promise<StoredDocument> {
+    const address = uri.scheme === SCHEME ? parseAddress(uri) : undefined;
+    if (!address) throw vscode.FileSystemError.FileNotFound(uri);
+    const item = this.store.get(uri);
+    if (address.draft) {
+      if (item) return item;
+      throw vscode.FileSystemError.FileNotFound(vscode.l10n.t('This new, unsaved document no longer exists.'));
+    }
+    // An open editor keeps the copy it was opened from until it saves; otherwise fetch anew.
+    if (item?.kind === 'entity' && (isDocumentOpen(uri) || Date.now() - item.loadedAt < FRESH_MS)) return item;
+    return this.load(uri, address);
+  }
+
+  private load(uri: vscode.Uri, address: DocumentAddress): Promise<LoadedEntity> {
+    const key = documentKey(uri);
+    let pending = this.loading.get(key);
+    if (!pending) {
+      pending = this.fetch(uri, address).finally(() => this.loading.delete(key));
+      this.loading.set(key, pending);
+    }
+    return pending;
+  }
+
+  private async fetch(uri: vscode.Uri, address: DocumentAddress): Promise<LoadedEntity> {
+    try {
+      const { entity, owner } = address.kind === 'profile' ? await fetchProfile(this.s, address.id) : await fetchSubprofile(this.s, address.id);
+      const item = loadedEntity(this.store, address, entity, owner);
+      this.store.set(uri, item);
+      announceRemoved(this.s, entity);
+      return item;
+    } catch (error) {
+      this.s.log.warn(`Opening ${uri.toString()}: ${describeError(error)}`);
+      if (isApiError(error) && error.kind === 'notFound') throw vscode.FileSystemError.FileNotFound(describeError(error));
+      if (error instanceof NotSignedInError) throw vscode.FileSystemError.Unavailable(error.message);
+      throw new Error(describeError(error), { cause: error });
+    }
+  }
+
+  private async writeEntity(uri: vscode.Uri, item: LoadedEntity, content: Uint8Array, text: string): Promise<void> {
+    const label = describeAddress(item.address);
+    const { removed } = item.original;
+    if (removed !== false) {
+      throw vscode.FileSystemError.NoPermissions(vscode.l10n.t('{0} was removed on {1}; it cannot be changed.', capitalize(label), removed));
+    }
+    let result;
+    try {
+      result = await saveEntity(this.s, this.hooks, uri, item, text);
+    } catch (error) {
+      throw this.failure(uri, label, error);
+    }
+    item.text = content;
+    item.mtime = this.store.now();
+    if (result.unchanged) return;
+    this.announce(item.owner, item.original, 'updated');
+    if (!result.fresh) return;
+    item.original = result.fresh;
+    item.loadedAt = Date.now();
+    delete item.written;
+    const serverText = encodeText(serializeEntity(result.fresh, item.owner));
+    if (decoder.decode(serverText) === text) return;
+    item.pending = serverText;
+    this.afterSave(uri, () => this.showServerText(uri));
+  }
+
+  private async writeDraft(uri: vscode.Uri, draft: Draft, content: Uint8Array, text: string): Promise<void> {
+    const alreadyCreated = draft.createdId !== undefined;
+    let result;
+    try {
+      result = await saveDraft(this.s, draft, text);
+    } catch (error) {
+      throw this.failure(uri, describeAddress(draft.address), error);
+    }
+    draft.text = content;
+    draft.mtime = this.store.now();
+    const { owner } = draft;
+    if (!alreadyCreated) {
+      this.s.changes.fire({
+        kind: owner.kind, change: 'created', id: result.id,
+        parentId: owner.kind === 'profile' ? owner.database.ID : owner.collection.ID,
+        ...(draft.profileId !== undefined ? { profileId: draft.profileId } : {}),
+      });
+    }
+    const created = entityUri(result.id, owner);
+    if (result.fresh) this.seed(created, result.fresh, owner);
+    this.afterSave(uri, () => this.hooks.created(uri, created));
+  }
+
+  /** After a save: the server's text replaces the user's, and the editor (no longer dirty) reloads it. */
+  private showServerText(uri: vscode.Uri): void {
+    const item = this.store.get(uri);
+    if (item?.kind !== 'entity' || !item.pending) return;
+    item.text = item.pending;
+    delete item.pending;
+    item.mtime = this.store.now();
+    this.changed.fire([{ type: vscode.FileChangeType.Changed, uri }]);
+  }
+
+  /** Runs `action` once the editor has finished saving (it reloads only a document that is not dirty). */
+  private afterSave(uri: vscode.Uri, action: () => void): void {
+    let done = false;
+    const run = (): void => {
+      if (done) return;
+      done = true;
+      subscription.dispose();
+      clearTimeout(timer);
+      action();
+    };
+    const subscription = vscode.workspace.onDidSaveTextDocument((d) => {
+      if (sameDocument(d.uri, uri)) run();
+    });
+    const timer = setTimeout(run, SAVE_SETTLE_MS);
+  }
+
+  private announce(owner: DocumentOwner, entity: Profile | Subprofile, change: 'updated'): void {
+    if ('collection' in entity) {
+      this.s.changes.fire({ kind: 'subprofile', change, id: entity.ID, parentId: entity.collection, profileId: entity.profile });
+    } else {
+      this.s.changes.fire({ kind: 'profile', change, id: entity.ID, parentId: owner.database.ID });
+    }
+  }
+
+  /** What writeFile throws. A failed request is also reported once, with Retry = save again. */
+  private failure(uri: vscode.Uri, label: string, error: unknown): Error {
+    if (error instanceof DocumentRefusedError || error instanceof SaveCancelledError) return error;
+    this.s.notifier.report(error, { context: vscode.l10n.t('Saving {0}', label), retry: () => saveAgain(uri) });
+    return new Error(describeError(error), { cause: error });
+  }
+
+  /** Forgets the copy of a document whose editor is gone (after a moment: a language change reopens it). */
+  documentClosed(uri: vscode.Uri): void {
+    setTimeout(() => {
+      if (!isDocumentOpen(uri)) this.store.delete(uri);
+    }, 1000);
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}
+
+async function saveAgain(uri: vscode.Uri): Promise<boolean> {
+  const document = vscode.workspace.textDocuments.find((d) => sameDocument(d.uri, uri));
+  return document ? document.save() : false;
+}

@@ -1,0 +1,48 @@
+import * as vscode from 'vscode';
+import type { Collection, Database } from '../api/types';
+import type { Services } from '../services';
+
+/**
+ * Runs requests under a progress indicator: in the status bar for quick reads, or as a notification
+ * whose Cancel aborts them.
+ */
+export function withProgress<T>(title: string, task: (signal: AbortSignal) => Promise<T>, cancellable = false): Thenable<T> {
+  const location = cancellable ? vscode.ProgressLocation.Notification : vscode.ProgressLocation.Window;
+  return vscode.window.withProgress({ location, title, cancellable }, (_progress, token) => {
+    const controller = new AbortController();
+    token.onCancellationRequested(() => controller.abort());
+    return task(controller.signal);
+  });
+}
+
+/** Asks for a (sub)profile ID in an input box; undefined when the user dismissed it. */
+export async function askId(title: string, prompt: string): Promise<string | undefined> {
+  const value = await vscode.window.showInputBox({
+    title,
+    prompt,
+    ignoreFocusOut: true,
+    validateInput: (v) => (/^\s*\d+\s*$/.test(v) ? undefined : vscode.l10n.t('An ID is a number, like 18381.')),
+  });
+  return value?.trim();
+}
+
+export async function pickDatabase(s: Services): Promise<Database | undefined> {
+  const databases = await s.schema.databases();
+  if (databases.length === 0) throw new Error(vscode.l10n.t('This Copernica account has no databases.'));
+  const picked = await vscode.window.showQuickPick(
+    databases.map((d) => ({ label: d.name, description: d.ID, detail: d.description, database: d })),
+    { title: vscode.l10n.t('New Profile'), placeHolder: vscode.l10n.t('Database of the new profile'), ignoreFocusOut: true },
+  );
+  return picked?.database;
+}
+
+export async function pickCollection(database: Database): Promise<Collection | undefined> {
+  const collections = database.collections.data;
+  if (collections.length === 0) throw new Error(vscode.l10n.t('Database "{0}" has no collections, so its profiles have no subprofiles.', database.name));
+  if (collections.length === 1) return collections[0];
+  const picked = await vscode.window.showQuickPick(
+    collections.map((c) => ({ label: c.name, description: c.ID, collection: c })),
+    { title: vscode.l10n.t('New Subprofile'), placeHolder: vscode.l10n.t('Collection of the new subprofile in {0}', database.name), ignoreFocusOut: true },
+  );
+  return picked?.collection;
+}

@@ -1,0 +1,70 @@
+import * as vscode from 'vscode';
+
+/** Profiles and subprofiles open as documents of this scheme. */
+export const SCHEME = 'copernica';
+/** Read-only copies of what Copernica holds, shown on the left of a comparison. */
+export const SERVER_SCHEME = 'copernica-server';
+
+/**
+ * What a `copernica:` URI stands for. Only the kind and the ID decide what is fetched; the
+ * database and collection names are there for a readable tab title and breadcrumb.
+ *   profile     copernica:/<database>/profiles/<id>.json
+ *   subprofile  copernica:/<database>/<collection>/subprofiles/<id>.json
+ * A draft (a new, unsaved entity) has `new-<n>` in place of the ID.
+ */
+export type DocumentAddress =
+  | { kind: 'profile'; database: string; id: string; draft: boolean }
+  | { kind: 'subprofile'; database: string; collection: string; id: string; draft: boolean };
+
+// A name may hold a slash or a percent sign; neither may split or garble a path segment.
+function encodeName(name: string): string {
+  return name.replace(/%/g, '%25').replace(/\//g, '%2F');
+}
+
+function decodeName(segment: string): string {
+  return segment.replace(/%2F/gi, '/').replace(/%25/g, '%');
+}
+
+export function profileUri(database: string, id: string): vscode.Uri {
+  return vscode.Uri.from({ scheme: SCHEME, path: `/${encodeName(database)}/profiles/${id}.json` });
+}
+
+export function subprofileUri(database: string, collection: string, id: string): vscode.Uri {
+  return vscode.Uri.from({ scheme: SCHEME, path: `/${encodeName(database)}/${encodeName(collection)}/subprofiles/${id}.json` });
+}
+
+/** The address of a `copernica:` URI, or undefined when it is not one this extension serves. */
+export function parseAddress(uri: vscode.Uri): DocumentAddress | undefined {
+  if (uri.scheme !== SCHEME && uri.scheme !== SERVER_SCHEME) return undefined;
+  const parts = uri.path.split('/').slice(1);
+  const file = /^(\d+|new-\d+)\.json$/.exec(parts[parts.length - 1] ?? '');
+  if (!file?.[1]) return undefined;
+  const id = file[1];
+  const draft = id.startsWith('new-');
+  const [database, second, third] = parts;
+  if (database === undefined || database === '') return undefined;
+  if (parts.length === 3 && second === 'profiles') return { kind: 'profile', database: decodeName(database), id, draft };
+  if (parts.length === 4 && second !== undefined && third === 'subprofiles') {
+    return { kind: 'subprofile', database: decodeName(database), collection: decodeName(second), id, draft };
+  }
+  return undefined;
+}
+
+/** One key per document, whatever query or fragment the URI carries. */
+export function documentKey(uri: vscode.Uri): string {
+  return uri.with({ query: '', fragment: '' }).toString();
+}
+
+export function sameDocument(a: vscode.Uri, b: vscode.Uri): boolean {
+  return documentKey(a) === documentKey(b);
+}
+
+/** A label for messages: "profile 100001" or "subprofile 5000001". */
+export function describeAddress(address: DocumentAddress): string {
+  if (address.draft) {
+    return address.kind === 'profile'
+      ? vscode.l10n.t('the new profile in {0}', address.database)
+      : vscode.l10n.t('the new subprofile in {0}', address.collection);
+  }
+  return address.kind === 'profile' ? vscode.l10n.t('profile {0}', address.id) : vscode.l10n.t('subprofile {0}', address.id);
+}
