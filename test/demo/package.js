@@ -13,7 +13,7 @@ const DEFAULT_OUT = path.join(cache, 'copernica-vscode.vsix');
 const ALLOWED = [
   /^extension\.vsixmanifest$/, /^\[Content_Types\]\.xml$/,
   /^extension\/dist\/extension\.js$/,
-  /^extension\/media\/[^/]+\.(svg|png)$/,
+  /^extension\/media\/(?!screenshots\/)[\w/.-]+\.(svg|png|md)$/, // icons, walkthrough pages; not the README's screenshots
   /^extension\/package(\.nls(\.[\w-]+)?)?\.json$/,
   /^extension\/l10n\/[^/]+\.json$/,
   /^extension\/(readme\.md|changelog\.md|LICENSE\.txt)$/,
