@@ -91,5 +91,5 @@ export function coerceValue(field: FieldDef, input: unknown): string {
 /** `secret` on PUT (§5.3): non-ASCII becomes `?`, non-scalar becomes "1". */
 export function coerceSecret(input: unknown): string {
   if (input !== null && typeof input === 'object') return '1';
-  return phpString(input).replace(/[^\x00-\x7f]/gu, '?');
+  return phpString(input).replace(/[^\p{ASCII}]/gu, '?');
 }

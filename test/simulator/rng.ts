@@ -2,6 +2,7 @@
 
 export class Rng {
   private state: number;
+  private scratch = Buffer.alloc(32);
 
   constructor(seed: number) {
     this.state = seed >>> 0;
@@ -34,8 +35,10 @@ export class Rng {
 
   /** Lower-case hex string of the given length (secrets are 28 hex chars, §6.8). */
   hex(length: number): string {
-    let out = '';
-    while (out.length < length) out += this.u32().toString(16).padStart(8, '0');
-    return out.slice(0, length);
+    // Buffer#toString('hex') gives one flat string; concatenation was the main cost of 100,000 secrets.
+    const bytes = Math.ceil(length / 2);
+    if (this.scratch.length < bytes + 4) this.scratch = Buffer.alloc(bytes + 4);
+    for (let i = 0; i < bytes; i += 4) this.scratch.writeUInt32BE(this.u32(), i);
+    return this.scratch.toString('hex', 0, bytes).slice(0, length);
   }
 }

@@ -15,7 +15,20 @@ function timestamp(rng: Rng, maxDays: number, afterMs = EPOCH): number {
   return afterMs + Math.floor(rng.next() * maxDays * 86_400) * 1000;
 }
 
-const text = (ms: number): string => formatWall(wallFromMs(ms));
+const DAY_PREFIX = new Map<number, string>();
+const TWO_DIGITS = Array.from({ length: 60 }, (_, i) => String(i).padStart(2, '0'));
+
+/** Datetime text of a zone-less ms value; the date part is cached per day (100,000 of these add up). */
+function text(ms: number): string {
+  const day = Math.floor(ms / DAY);
+  let prefix = DAY_PREFIX.get(day);
+  if (prefix === undefined) {
+    prefix = formatWall(wallFromMs(day * DAY)).slice(0, 11);
+    DAY_PREFIX.set(day, prefix);
+  }
+  const seconds = Math.floor((ms - day * DAY) / 1000);
+  return `${prefix}${TWO_DIGITS[Math.floor(seconds / 3600)]}:${TWO_DIGITS[Math.floor(seconds / 60) % 60]}:${TWO_DIGITS[seconds % 60]}`;
+}
 
 export function addBigDatabase(store: Store, count: number): Database {
   const rng = store.rng;

@@ -1,6 +1,6 @@
 // Entities as the API prints them. Key order follows the examples in copernica-api.md; IDs are
 // strings inside entities, envelope numbers are numbers (§6.1).
-import type { Field, Interest as InterestJson } from '../../src/api/types';
+import type { Field, Intentions, Interest as InterestJson } from '../../src/api/types';
 import { embedded, type Envelope } from './envelope';
 import type { Collection, Database, FieldDef, FieldOwner, Identity, Interest, Profile, Subprofile } from './model';
 
@@ -16,9 +16,7 @@ export function interestJson(i: Interest): InterestJson {
   return { ID: String(i.id), name: i.name, group: i.group };
 }
 
-const NO_INTENTIONS = { email: false, sms: false, fax: false, pdf: false };
-
-function intentionsOf(owner: FieldOwner): typeof NO_INTENTIONS {
+function intentionsOf(owner: FieldOwner): Intentions {
   const has = (type: string): boolean => owner.fields.some((f) => f.type === type);
   return { email: has('email'), sms: has('phone_gsm'), fax: has('phone_fax'), pdf: false };
 }
@@ -28,7 +26,7 @@ export interface CollectionJson {
   name: string;
   database: string;
   fields: Envelope<Field>;
-  intentions: typeof NO_INTENTIONS;
+  intentions: Intentions;
 }
 
 /** The embedded field list of a collection is capped at 100 (§3, §6.11). */

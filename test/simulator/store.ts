@@ -3,7 +3,7 @@
 import type { FieldType } from '../../src/api/types';
 import { coerceValue } from './coerce';
 import type { Collection, Database, FieldDef, FieldOwner, Identity, Interest, Profile, Subprofile } from './model';
-import { Rng } from './rng';
+import type { Rng } from './rng';
 
 export interface FieldSpec {
   name: string;
