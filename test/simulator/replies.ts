@@ -33,6 +33,8 @@ export interface ApiRequest {
   body: unknown;
   /** The request path without the version prefix, e.g. `/profile/5`. */
   resourcePath: string;
+  /** The raw query string including `?`, or ''. */
+  search: string;
 }
 
 export interface ApiEnv {
@@ -42,11 +44,14 @@ export interface ApiEnv {
   baseUrl: string;
 }
 
-/** v3+: 204. v1/v2: 303 See Other to the URL minus the version prefix (observed), or 200. */
+/**
+ * v3+: 204. v1/v2: 303 See Other to "the requested URL minus the version prefix" (observed), or 200.
+ * The query string stays, so a client that follows the redirect still sends its token.
+ */
 export function putDone(req: ApiRequest, env: ApiEnv): Reply {
   if (req.version >= 3) return emptyReply(204);
   if (env.options.v2PutStatus === 200) return emptyReply(200);
-  return emptyReply(303, { Location: `${env.baseUrl}${req.resourcePath}` });
+  return emptyReply(303, { Location: `${env.baseUrl}${req.resourcePath}${req.search}` });
 }
 
 /** 201, empty body, X-Created with the bare ID, X-location of the new entity. */

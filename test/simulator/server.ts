@@ -50,7 +50,8 @@ function authenticate(state: SimState, method: string, bodyText: string, content
   return jwt ? textReply(200, jwt) : textReply(state.options.authEndpointFailureStatus, 'Invalid access token');
 }
 
-function answer(state: SimState, req: IncomingMessage, path: string, query: Query, bodyText: string): Reply {
+function answer(state: SimState, req: IncomingMessage, url: URL, query: Query, bodyText: string): Reply {
+  const path = url.pathname;
   const method = req.method ?? 'GET';
   const contentType = req.headers['content-type'];
   if (path.replace(/\/+$/, '') === '/authenticate') return authenticate(state, method, bodyText, contentType, query);
@@ -59,7 +60,7 @@ function answer(state: SimState, req: IncomingMessage, path: string, query: Quer
   if (!state.auth.authorizeApi(version, req.headers.authorization, query, options.acceptQueryTokenOnV4)) {
     return errorReply(MESSAGES.invalidToken, options.authFailureStatus);
   }
-  const apiRequest = { version, method, segments, query, body: parseBody(bodyText, contentType), resourcePath };
+  const apiRequest = { version, method, segments, query, body: parseBody(bodyText, contentType), resourcePath, search: url.search };
   try {
     return routeApi(apiRequest, { store: state.store, options, baseUrl: state.baseUrl });
   } catch (error) {
@@ -88,7 +89,7 @@ async function handle(state: SimState, controls: SimulatorControls, req: Incomin
   } else if (fault?.kind === 'fail') {
     send(res, fault.reply);
   } else {
-    const reply = answer(state, req, url.pathname, query, bodyText);
+    const reply = answer(state, req, url, query, bodyText);
     send(res, fault?.kind === 'truncate' ? truncated(reply) : reply);
   }
 }

@@ -149,7 +149,10 @@ describe('simulator: v1-v3 query token and success codes per version', function 
     const v2 = new TestApi(sim, 'v2');
     const put = await v2.call('PUT', '/profile/2/fields', { body: { firstname: 'Via v2' } });
     assert.equal(put.status, 303);
-    assert.equal(put.headers.get('location'), `${sim.url}/profile/2/fields`);
+    assert.equal(put.headers.get('location'), `${sim.url}/profile/2/fields?access_token=${sim.token}`);
+    const followed = await fetch(put.headers.get('location') ?? '');
+    assert.equal(followed.status, 200, 'the old-style URL without version works as v2');
+    assert.equal(((await followed.json()) as Record<string, string>).firstname, 'Via v2');
     const del = await v2.call('DELETE', '/profile/3');
     assert.equal(del.status, 200);
     assert.equal(del.headers.get('x-deleted'), 'profile 3');
