@@ -2,7 +2,7 @@
 // values coerced, `modified` bumped only on a real change, soft delete with cascade.
 import { coerceSecret, coerceValue, phpTruthy } from './coerce';
 import { formatWall, nowString, parseWallString, wallFromMs, wallToMs } from './dates';
-import type { AnyEntity, Database, FieldOwner, Profile } from './model';
+import type { AnyEntity, Database, FieldOwner, Profile, Subprofile } from './model';
 import type { Store } from './store';
 
 /** True for what PHP's json_decode turns into an array: JSON objects and lists. */
@@ -100,7 +100,7 @@ export function removeProfile(store: Store, profile: Profile): void {
   }
 }
 
-export function removeSubprofile(store: Store, sub: AnyEntity & { collectionId: number }): void {
+export function removeSubprofile(store: Store, sub: Subprofile): void {
   const collection = store.collections.get(sub.collectionId);
   if (collection) removeEntity(collection, sub, nowString());
 }

@@ -144,9 +144,3 @@ export class Store {
     return c;
   }
 }
-
-/** Index of a field by name, case-insensitively, or -1. */
-export function fieldIndex(owner: FieldOwner, name: string): number {
-  const key = name.toLowerCase();
-  return owner.fields.findIndex((f) => f.key === key);
-}
