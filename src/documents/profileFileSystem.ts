@@ -12,7 +12,7 @@ import { DocumentRefusedError, SaveCancelledError, capitalize } from './refusal'
 import { saveDraft } from './saveDraft';
 import { type SaveHooks, saveEntity } from './saveEntity';
 import type { DocumentOwner } from './schemas';
-import { type DocumentAddress, SCHEME, describeAddress, documentKey, parseAddress, sameDocument } from './uris';
+import { type DocumentAddress, SCHEME, describeAddress, documentKey, isFolderPath, parseAddress, sameDocument } from './uris';
 
 /** A copy fetched this recently serves an editor that is still opening (stat, then readFile). */
 const FRESH_MS = 5000;
@@ -51,6 +51,9 @@ export class ProfileFileSystem implements vscode.FileSystemProvider, vscode.Disp
   }
 
   async stat(uri: vscode.Uri): Promise<vscode.FileStat> {
+    if (uri.scheme === SCHEME && isFolderPath(uri)) {
+      return { type: vscode.FileType.Directory, ctime: 0, mtime: 0, size: 0, permissions: vscode.FilePermission.Readonly };
+    }
     const item = await this.resolve(uri);
     const readonly = item.kind === 'entity' && isRemoved(item.original);
     return {

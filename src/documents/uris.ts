@@ -50,6 +50,13 @@ export function parseAddress(uri: vscode.Uri): DocumentAddress | undefined {
   return undefined;
 }
 
+/** Folders on the way to a document ("/Newsletter", "/Newsletter/profiles"): they exist, but cannot be listed. */
+export function isFolderPath(uri: vscode.Uri): boolean {
+  const parts = uri.path.split('/').filter((p) => p !== '');
+  if (parts.some((p) => p.endsWith('.json'))) return false;
+  return parts.length <= 2 || (parts.length === 3 && parts[2] === 'subprofiles');
+}
+
 /** One key per document, whatever query or fragment the URI carries. */
 export function documentKey(uri: vscode.Uri): string {
   return uri.with({ query: '', fragment: '' }).toString();

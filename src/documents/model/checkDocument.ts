@@ -64,6 +64,19 @@ function warnIfRemoved(ctx: CheckContext, root: Node): void {
   });
 }
 
+function noteSuppressed(ctx: CheckContext): void {
+  const { errors, warnings } = ctx.suppressed;
+  const count = errors + warnings;
+  if (count === 0) return;
+  ctx.problems.push({
+    severity: errors > 0 ? 'error' : 'warning',
+    code: 'too-many-problems',
+    message: `${count} more problem${count === 1 ? ' is' : 's are'} not shown; fix the ones shown first.`,
+    offset: 0,
+    length: 0,
+  });
+}
+
 function finish(text: string, drafts: DraftProblem[], at: (offset: number) => { line: number; column: number }): Problem[] {
   return drafts
     .map((p) => ({ ...p, ...at(Math.min(p.offset, text.length)) }))
@@ -82,11 +95,12 @@ export function checkDocument(text: string, schema: DocumentSchema, original?: O
   };
   const syntax = parseDocumentText(text, position);
   const ctx: CheckContext = {
-    text, schema, problems: syntax.problems, position,
+    text, schema, problems: syntax.problems, position, suppressed: { errors: 0, warnings: 0 },
     ...(original ? { original: toParsedDocument(original) } : {}),
   };
   let value: ParsedDocument | undefined;
   if (!syntax.fatal && syntax.root) value = checkRoot(ctx, syntax.root);
+  noteSuppressed(ctx);
   const problems = finish(text, ctx.problems, at);
   const ok = value !== undefined && !problems.some((p) => p.severity === 'error');
   return { ok, problems, ...(ok && value ? { value } : {}) };

@@ -2,14 +2,18 @@
 // Copernica ignores unknown names and coerces bad values without a word, so both are refused here.
 import type { Node } from './jsonc';
 import type { Field } from '../../api/types';
-import { type CheckContext, properties, report, scalarText, typeName } from './tree';
+import { type CheckContext, isFull, properties, report, scalarText, typeName } from './tree';
 import { closest, sameIgnoringCase, setEntry } from './text';
 import { checkFieldValue, valueMessage } from './valueRules';
 
-function checkFieldName(ctx: CheckContext, name: string, key: Node): Field | undefined {
-  const exact = ctx.schema.fields.find((f) => f.name === name);
+function checkFieldName(ctx: CheckContext, byName: ReadonlyMap<string, Field>, name: string, key: Node): Field | undefined {
+  const exact = byName.get(name);
   if (exact) return exact;
-  const names = ctx.schema.fields.map((f) => f.name);
+  if (isFull(ctx)) {
+    report(ctx, key, { code: 'unknown-field', message: '', field: name });
+    return undefined;
+  }
+  const names = [...byName.keys()];
   const cased = sameIgnoringCase(name, names);
   if (cased !== undefined) {
     report(ctx, key, {
@@ -68,8 +72,11 @@ export function checkFields(ctx: CheckContext, node: Node): Record<string, strin
     });
     return result;
   }
+  // Definitions may (wrongly) repeat a name; the first one wins, as in serialization.
+  const byName = new Map<string, Field>();
+  for (const field of ctx.schema.fields) if (!byName.has(field.name)) byName.set(field.name, field);
   for (const { name, key, value } of properties(node)) {
-    const field = checkFieldName(ctx, name, key);
+    const field = checkFieldName(ctx, byName, name, key);
     if (!field || !value) continue;
     const text = checkValue(ctx, field, value);
     if (text !== undefined) setEntry(result, field.name, text);

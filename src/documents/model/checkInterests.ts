@@ -1,13 +1,17 @@
 // Checks a profile's "interests": a list of names that are set, or an object {name: 0|1|true|false}
 // (both forms the API accepts, copernica-api.md §4.10, §4.13). Unknown names would be ignored.
 import type { Node } from './jsonc';
-import { type CheckContext, properties, report, typeName } from './tree';
+import { type CheckContext, isFull, properties, report, typeName } from './tree';
 import { closest, sameIgnoringCase } from './text';
 
 /** Reports an unknown or miscased interest name; true when the name is known (or can't be checked). */
 function checkInterestName(ctx: CheckContext, name: string, node: Node): boolean {
   const known = ctx.schema.interests?.map((i) => i.name);
   if (!known || known.includes(name)) return true;
+  if (isFull(ctx)) {
+    report(ctx, node, { code: 'unknown-interest', message: '' });
+    return false;
+  }
   const cased = sameIgnoringCase(name, known);
   if (cased !== undefined) {
     report(ctx, node, {

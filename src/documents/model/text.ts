@@ -88,6 +88,7 @@ export function closest(name: string, candidates: readonly string[]): string | u
   let best: string | undefined;
   let bestDistance = allowed + 1;
   for (const candidate of candidates) {
+    if (Math.abs(candidate.length - wanted.length) >= bestDistance) continue;
     const d = editDistance(wanted, candidate.toLowerCase());
     if (d < bestDistance) {
       best = candidate;

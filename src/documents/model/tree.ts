@@ -49,10 +49,28 @@ export interface CheckContext {
   problems: DraftProblem[];
   /** "line 3, column 14" for an offset, for messages that point elsewhere. */
   position: (offset: number) => string;
+  /** Problems beyond MAX_PROBLEMS, counted but not listed. */
+  suppressed: { errors: number; warnings: number };
+}
+
+/**
+ * Enough to fix a pasted mess one screen at a time; also bounds the work (each unknown name is
+ * compared with every field name for a suggestion).
+ */
+export const MAX_PROBLEMS = 200;
+
+export function isFull(ctx: CheckContext): boolean {
+  return ctx.problems.length >= MAX_PROBLEMS;
 }
 
 export function report(ctx: CheckContext, node: Node, problem: Omit<DraftProblem, 'offset' | 'length' | 'severity'> & { severity?: DraftProblem['severity'] }): void {
-  ctx.problems.push({ severity: 'error', ...problem, offset: node.offset, length: node.length });
+  const severity = problem.severity ?? 'error';
+  if (isFull(ctx)) {
+    if (severity === 'error') ctx.suppressed.errors++;
+    else ctx.suppressed.warnings++;
+    return;
+  }
+  ctx.problems.push({ ...problem, severity, offset: node.offset, length: node.length });
 }
 
 /** Duplicate keys at any level; JSON parsers silently keep one of them, so the user loses an edit. */

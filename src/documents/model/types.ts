@@ -19,7 +19,7 @@ export type ProblemCode =
   | 'bom' | 'duplicate-key' | 'not-object' | 'unknown-key' | 'wrong-case' | 'unknown-field'
   | 'read-only' | 'wrong-type' | 'bad-value' | 'out-of-range' | 'too-long' | 'control-character'
   | 'unknown-interest' | 'duplicate-interest' | 'suspicious-email' | 'non-ascii-secret'
-  | 'removed-entity';
+  | 'removed-entity' | 'too-many-problems';
 
 export interface Problem {
   severity: ProblemSeverity;
