@@ -118,6 +118,16 @@ describe('documents: checkDocument', () => {
     assert.deepStrictEqual(codes('{"fields": {"age": "+2147483648"}}'), ['out-of-range']);
   });
 
+  it('lists at most 200 problems and says how many more there are, quickly', () => {
+    const entries = Array.from({ length: 50000 }, (_, i) => `"unknown_${i}": "x"`).join(', ');
+    const started = Date.now();
+    const result = checkDocument(`{"fields": {${entries}}}`, schema, original);
+    assert.strictEqual(result.problems.length, 201);
+    assert.strictEqual(result.problems[0]?.code, 'too-many-problems');
+    assert.match(result.problems[0]?.message ?? '', /49800 more problems/);
+    assert.ok(Date.now() - started < 2000);
+  });
+
   it('never throws, whatever the input', () => {
     const inputs = ['{', '}', '[', '"', '{"fields": {"a"', '{"fields": {"age": }}', '\u0000', '{"fields": {"__proto__": "x"}}', 'tru', '{,}'];
     for (const input of inputs) assert.strictEqual(checkDocument(input, schema, original).ok, false, input);
