@@ -1,5 +1,6 @@
 import * as assert from 'node:assert';
 import { describeField, fieldCompletions, locateFieldAt, serializeProfile } from '../../src/documents/model';
+import { closest } from '../../src/documents/model/text';
 import { loadFields, loadOriginal, loadSchema } from '../fixtures/documents';
 
 const schema = loadSchema();
@@ -83,5 +84,12 @@ describe('documents: locateFieldAt', () => {
     assert.strictEqual(locateFieldAt(text, at('"7616"')), undefined);
     const deep = `{"fields": {"a": ${'['.repeat(20000)}`;
     assert.strictEqual(locateFieldAt(deep, deep.length), undefined);
+  });
+});
+
+describe('documents: suggestions for a misspelt name', () => {
+  it('counts a swap of two neighbouring letters as one edit', () => {
+    assert.strictEqual(closest('emial', ['email', 'age']), 'email');
+    assert.strictEqual(closest('xyz', ['email', 'age']), undefined);
   });
 });
