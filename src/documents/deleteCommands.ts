@@ -43,7 +43,8 @@ function describe(kind: 'profile' | 'subprofile', entity: Profile | Subprofile, 
 }
 
 async function deleteEntity(s: Services, fs: ProfileFileSystem, store: DocumentStore, kind: 'profile' | 'subprofile', id: string): Promise<boolean> {
-  const fetched = await withProgress(vscode.l10n.t('Reading {0} {1}…', kind, id), (signal): Promise<{ entity: Profile | Subprofile; owner: DocumentOwner }> =>
+  const reading = kind === 'profile' ? vscode.l10n.t('Reading profile {0}…', id) : vscode.l10n.t('Reading subprofile {0}…', id);
+  const fetched = await withProgress(reading, (signal): Promise<{ entity: Profile | Subprofile; owner: DocumentOwner }> =>
     kind === 'profile' ? fetchProfile(s, id, signal) : fetchSubprofile(s, id, signal));
   const { entity, owner } = fetched;
   const name = describe(kind, entity, owner);

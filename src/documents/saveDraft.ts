@@ -29,7 +29,7 @@ export async function saveDraft(s: Services, draft: Draft, text: string): Promis
   try {
     fresh = draft.owner.kind === 'profile' ? (await fetchProfile(s, id)).entity : (await fetchSubprofile(s, id)).entity;
   } catch (error) {
-    s.notifier.report(error, { context: vscode.l10n.t('Reading the new {0} {1} back', draft.owner.kind, id) });
+    s.notifier.report(error, { context: vscode.l10n.t('Reading {0} back after creating it', describeAddress({ ...draft.address, id, draft: false })) });
     return { id };
   }
   warnAboutCoercions(s, describeAddress({ ...draft.address, id, draft: false }), value.fields, firstSave ? value.secret : undefined, fresh, draft);
@@ -55,6 +55,6 @@ async function setSecret(s: Services, draft: Draft, id: string, secret: string):
     else await client.updateSubprofile(id, { secret });
   } catch (error) {
     // The entity exists now: failing the save would leave a draft that can never be created again.
-    s.notifier.report(error, { context: vscode.l10n.t('Setting the secret of the new {0} {1}', draft.owner.kind, id) });
+    s.notifier.report(error, { context: vscode.l10n.t('Setting the secret of {0}', describeAddress({ ...draft.address, id, draft: false })) });
   }
 }

@@ -3,7 +3,7 @@ import type { Profile, Subprofile } from '../api/types';
 import type { Services } from '../services';
 import { conflictDetail, serverChanges } from './conflicts';
 import type { LoadedEntity } from './documentStore';
-import { fetchProfile, fetchSubprofile, serializeEntity } from './loadEntity';
+import { fetchProfile, fetchSubprofile, isRemoved, serializeEntity } from './loadEntity';
 import { type DocumentChanges, checkDocument, computeChanges, findCoercions, toParsedDocument } from './model';
 import { SaveCancelledError, capitalize, refuseInvalid } from './refusal';
 import { describeAddress } from './uris';
@@ -92,6 +92,11 @@ async function readBack(s: Services, entity: LoadedEntity, changes: DocumentChan
     // The save itself succeeded: failing it now would invite a second write.
     s.notifier.report(error, { context: vscode.l10n.t('Reading {0} back after saving', label) });
     return undefined;
+  }
+  if (isRemoved(fresh)) {
+    // Copernica accepts updates of a removed entity and keeps its fields empty: say so, once.
+    void s.notifier.warn(vscode.l10n.t('{0} was removed in Copernica on {1}; the saved changes have no effect.', capitalize(label), fresh.removed));
+    return fresh;
   }
   warnAboutCoercions(s, label, changes.fields, changes.secret, fresh, entity);
   return fresh;

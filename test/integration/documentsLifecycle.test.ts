@@ -96,6 +96,25 @@ describe('documents: creating, deleting and typing', () => {
     assert.strictEqual(writes(sim.controls.requests()).length, 1, 'something was written twice');
   });
 
+  it('a failed POST leaves the draft dirty; saving again creates exactly one profile', async () => {
+    const { sim, api } = await signIn();
+    const draft = await opened(await vscode.commands.executeCommand<vscode.Uri>('copernica.newProfile', 'Newsletter'));
+    await setValue(draft, 'email', '"retry.new@example.com"');
+    api.notifier.clearHistory();
+    sim.controls.clearRequests();
+    sim.controls.failNext({ status: 503, method: 'POST', path: '^/v4/database/[^/]+/profiles$', body: '{"error":{"message":"Loadbalancer busy"}}', contentType: 'application/json' });
+    assert.strictEqual(await draft.save(), false);
+    assert.strictEqual(draft.isDirty, true);
+    assert.strictEqual(writes(sim.controls.requests()).length, 1, 'a POST was retried');
+    const errors = api.notifier.history().filter((n) => n.severity === 'error');
+    assert.strictEqual(errors.length, 1, JSON.stringify(errors));
+    assert.ok(errors[0]?.actions.includes('Retry'));
+    assert.strictEqual(await draft.save(), true);
+    assert.strictEqual(writes(sim.controls.requests()).length, 2);
+    const found = await api.session.client().profiles('Newsletter', { conditions: [{ field: 'email', operator: '==', value: 'retry.new@example.com' }] });
+    assert.strictEqual(found.data.length, 1);
+  });
+
   it('New Subprofile creates a subprofile of the given profile in the given collection (flat POST body)', async () => {
     const { sim, api } = await signIn();
     const { profileId, collectionId } = await profileWithOrder(api, 0);
