@@ -24,18 +24,25 @@ function refOf(value: unknown): string | undefined {
   return typeof name === 'string' && name !== '' ? name : undefined;
 }
 
-/** A profile ID from "123", { ID }, { id } or a node { profile: { ID } }. */
+/** The ID in a document URI (an editor menu passes the document's URI): `…/profiles/123.json`. */
+function idInUri(b: Bag, folder: 'profiles' | 'subprofiles'): string | undefined {
+  const { scheme, path } = b;
+  if (scheme !== 'copernica' || typeof path !== 'string') return undefined;
+  return new RegExp(`/${folder}/(\\d+)\\.json$`).exec(path)?.[1];
+}
+
+/** A profile ID from "123", { ID }, { id }, a node { profile: { ID } } or a profile document's URI. */
 export function profileIdFrom(arg: unknown): string | undefined {
   const b = bag(arg);
   if (b && 'profile' in b) return idOf(b['profile']);
-  return idOf(arg);
+  return (b ? idInUri(b, 'profiles') : undefined) ?? idOf(arg);
 }
 
-/** A subprofile ID from "123", { ID }, { id } or a node { subprofile: { ID } }. */
+/** A subprofile ID from "123", { ID }, { id }, a node { subprofile: { ID } } or a subprofile document's URI. */
 export function subprofileIdFrom(arg: unknown): string | undefined {
   const b = bag(arg);
   if (b && 'subprofile' in b) return idOf(b['subprofile']);
-  return idOf(arg);
+  return (b ? idInUri(b, 'subprofiles') : undefined) ?? idOf(arg);
 }
 
 /** A database ID or name from "Newsletter", "1", { database: { ID, name } } or { database: "…" }. */

@@ -172,13 +172,16 @@ describe('documents: creating, deleting and typing', () => {
     assert.deepStrictEqual(writes(sim.controls.requests()), []);
   });
 
-  it('Delete Subprofile deletes the subprofile given by ID', async () => {
+  it('Delete Subprofile, given the document (as an editor menu does), deletes it and closes its unsaved editor', async () => {
     const { sim, api } = await signIn();
     const { orderId } = await profileWithOrder(api, 2);
+    const document = await opened(await vscode.commands.executeCommand<vscode.Uri>('copernica.openSubprofileById', orderId));
+    await setValue(document, 'order_id', '"UNSAVED"');
     api.usePrompter({ confirm: async () => true, conflict: async () => 'cancel' });
     sim.controls.clearRequests();
-    assert.strictEqual(await vscode.commands.executeCommand('copernica.deleteSubprofile', orderId), true);
+    assert.strictEqual(await vscode.commands.executeCommand('copernica.deleteSubprofile', document.uri), true);
     assert.deepStrictEqual(writes(sim.controls.requests()).map((r) => `${r.method} ${r.path}`), [`DELETE /v4/subprofile/${orderId}`]);
+    await waitFor('the editor to close', () => !tabUris().includes(document.uri.toString()));
     assert.notStrictEqual((await api.session.client().subprofile(orderId)).removed, false);
   });
 
