@@ -23,6 +23,8 @@ function writeUserSettings(userDataDir, sim) {
     'copernica.apiUrl': sim.url,
     'copernica.authUrl': sim.authUrl,
     'copernica.apiVersion': 'v4',
+    // VS Code for the Web saves after a delay by default; a save here writes to Copernica.
+    'files.autoSave': 'off',
     'workbench.startupEditor': 'none',
     'workbench.tips.enabled': false,
     'workbench.welcomePage.walkthroughs.openOnInstall': false,
@@ -32,6 +34,7 @@ function writeUserSettings(userDataDir, sim) {
     'telemetry.telemetryLevel': 'off',
     'update.mode': 'none',
     'extensions.ignoreRecommendations': true,
+    'remote.autoForwardPorts': false,
   };
   const file = path.join(userDataDir, 'User', 'settings.json');
   fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -127,6 +130,7 @@ async function main() {
   const code = process.argv.includes('--code-server') ? undefined : desktopCode();
   if (code) return runDesktop(code);
   const port = option('--port') === undefined ? undefined : Number(option('--port'));
+  if (port !== undefined && !(Number.isInteger(port) && port > 0 && port < 65536)) throw new Error('--port needs a port number');
   const demo = await startDemo({ host: option('--host') ?? '127.0.0.1', port });
   printReady({ open: `Open ${demo.url}`, password: demo.password, sim: demo.sim, stop: 'Press Ctrl+C to stop.' });
   const stop = () => {

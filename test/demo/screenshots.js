@@ -11,6 +11,14 @@ const { launchChromium } = require('./browser');
 
 const OUT = path.join(p.root, 'media', 'screenshots');
 const VIEW = '[id="workbench.view.extension.copernica"]';
+// A toast that has finished sliding in.
+const TOAST = '.notifications-toasts .notification-toast.notification-fade-in-done';
+
+/** The simulator's test controls (see test/simulator/controls.ts). */
+async function control(sim, method, route, body) {
+  const res = await fetch(`${sim.url}/__sim${route}`, { method, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  if (!res.ok) throw new Error(`simulator control ${method} ${route}: ${res.status} ${await res.text()}`);
+}
 
 /** Runs a command through the palette, as typed by a person. */
 async function runCommand(page, title) {
@@ -32,9 +40,13 @@ async function expand(page, label) {
   await page.locator(`${VIEW} .monaco-list-row[aria-expanded="true"]`, { hasText: label }).waitFor();
 }
 
+/** Moves the mouse to an empty spot of the title bar, so no hover highlight or tooltip gets into the picture. */
+async function mouseAway(page) {
+  await page.mouse.move(1100, 16);
+}
+
 async function save(page, name) {
   fs.mkdirSync(OUT, { recursive: true });
-  await page.mouse.move(1390, 890); // no hover highlight or tooltip in the picture
   await page.screenshot({ path: path.join(OUT, name) });
   console.log(`saved media/screenshots/${name}`);
 }
@@ -56,6 +68,7 @@ async function signIn(page, token) {
   await page.keyboard.type(token);
   await page.keyboard.press('Enter');
   await row(page, 'Demo Account').waitFor();
+  await page.locator(TOAST, { hasText: 'Signed in' }).waitFor();
 }
 
 async function dismissToasts(page) {
@@ -68,21 +81,76 @@ async function explorerShot(page) {
   await expand(page, 'Fields');
   await expand(page, 'Profiles');
   await row(page, 'age').click();
+  await mouseAway(page);
   await save(page, 'explorer.png');
 }
 
+/** Copernica fails more often than the client retries; then it recovers and the user clicks Retry. */
 async function errorShot(page, sim) {
-  // More failures than the client retries, so the refresh really fails.
-  await control(sim, 'POST', '/fail', { count: 10, status: 503, path: '^/v4/databases', body: 'Service temporarily unavailable' });
+  await control(sim, 'POST', '/fail', { count: 10, status: 503, path: '^/v4/databases' });
   await page.locator('.part.sidebar .title-actions .action-label[aria-label="Refresh"]').click();
-  await page.locator('.notifications-toasts .notification-toast', { hasText: /./ }).first().waitFor();
+  const toast = page.locator(TOAST, { hasText: 'HTTP 503' });
+  await toast.waitFor();
+  await mouseAway(page);
   await save(page, 'error.png');
   await control(sim, 'POST', '/reset', {});
+  await toast.getByRole('button', { name: 'Retry' }).click();
+  await row(page, 'Newsletter').waitFor();
 }
 
-async function control(sim, method, route, body) {
-  const res = await fetch(`${sim.url}/__sim${route}`, { method, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
-  if (!res.ok) throw new Error(`simulator control ${method} ${route}: ${res.status} ${await res.text()}`);
+/** Opens the first profile from the tree; returns its ID (the row's description). */
+async function profileShot(page) {
+  await expand(page, 'Newsletter');
+  await expand(page, 'Profiles');
+  const first = page.locator(`${VIEW} .monaco-list-row[aria-level="4"]`).filter({ hasText: '@' }).first();
+  const id = (await first.locator('.label-description').textContent()).trim();
+  await first.click();
+  await editorLine(page, '"fields"').waitFor();
+  await mouseAway(page);
+  await save(page, 'profile.png');
+  return id;
+}
+
+/** The editor line that contains `text`. */
+function editorLine(page, text) {
+  return page.locator('.editor-instance .monaco-editor .view-line', { hasText: text });
+}
+
+/** Retypes the value of `"name": "value",` in the editor: click the line, End, step back over `",`, select the word. */
+async function retypeValue(page, name, text) {
+  await editorLine(page, `"${name}"`).click();
+  await page.keyboard.press('End');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('Control+Shift+ArrowLeft');
+  await page.keyboard.type(text);
+}
+
+async function validationShot(page) {
+  await retypeValue(page, 'age', 'forty');
+  await page.keyboard.press('Control+Shift+M');
+  await page.locator('.markers-panel .monaco-list-row', { hasText: 'Copernica' }).first().waitFor();
+  // The mouse, not locator.hover(): playwright would scroll Monaco's own scrolled DOM out of place.
+  const squiggles = page.locator('.editor-instance .squiggly-error');
+  await squiggles.first().waitFor();
+  const squiggle = await squiggles.first().boundingBox();
+  await page.mouse.move(squiggle.x + squiggle.width / 2, squiggle.y + squiggle.height / 2);
+  await page.locator('.monaco-hover', { hasText: 'Copernica' }).first().waitFor();
+  await save(page, 'validation.png');
+  await page.keyboard.press('Control+J'); // hides the panel again
+}
+
+/** Someone else changes the same field in Copernica while the editor has unsaved changes. */
+async function conflictShot(page, sim, id) {
+  await retypeValue(page, 'age', '43');
+  await control(sim, 'PUT', `/profile/${id}`, { fields: { age: '44' } });
+  await page.keyboard.press('Control+S');
+  const dialog = page.locator('.monaco-dialog-box');
+  await dialog.getByRole('button', { name: 'Compare' }).click();
+  await page.locator('.monaco-diff-editor').waitFor();
+  await page.locator(TOAST, { hasText: 'not saved' }).waitFor();
+  await mouseAway(page);
+  await save(page, 'conflict.png');
 }
 
 async function main() {
@@ -97,6 +165,9 @@ async function main() {
     await dismissToasts(page);
     await explorerShot(page);
     await errorShot(page, demo.sim);
+    const id = await profileShot(page);
+    await validationShot(page);
+    await conflictShot(page, demo.sim, id);
   } catch (error) {
     fs.mkdirSync(p.resultsDir, { recursive: true });
     await page.screenshot({ path: path.join(p.resultsDir, 'screenshots-failure.png') }).catch(() => undefined);
