@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Profile, Subprofile } from '../api/types';
 import type { PartialWrite } from './documentStore';
-import { type DocumentChanges, findConflicts } from './model';
+import { type DocumentChanges, type ParsedDocument, findConflicts } from './model';
 
 type Entity = Profile | Subprofile;
 
@@ -14,20 +14,47 @@ function interestsOf(entity: Entity): string[] {
   return 'interests' in entity ? entity.interests : [];
 }
 
-/** What changed in Copernica since the document was opened, ignoring what this save itself wrote. */
-export function serverChanges(original: Entity, server: Entity, written?: PartialWrite): string[] {
+/**
+ * What someone else changed in Copernica since the document was opened. A value that already is
+ * what this save sends is not someone else's change: it is this save's own earlier write whose
+ * answer was lost (a timeout), or what a failed save half-wrote (`written`).
+ */
+export function serverChanges(original: Entity, server: Entity, edited: ParsedDocument, written?: PartialWrite): string[] {
   const changed: string[] = [];
+  let ours = written !== undefined;
   const names = new Set([...Object.keys(original.fields), ...Object.keys(server.fields)]);
   for (const name of names) {
-    if (written?.fields.has(name)) continue;
-    if ((original.fields[name] ?? '') !== (server.fields[name] ?? '')) changed.push(name);
+    const now = server.fields[name] ?? '';
+    if ((original.fields[name] ?? '') === now) continue;
+    if (written?.fields.has(name) || edited.fields[name] === now) ours = true;
+    else changed.push(name);
   }
-  if (!written?.interests && !sameSet(interestsOf(original), interestsOf(server))) changed.push('interests');
-  if (!written?.secret && original.secret !== server.secret) changed.push('secret');
+  if (!sameSet(interestsOf(original), interestsOf(server))) {
+    if (written?.interests || (edited.interests && sameSet(edited.interests, interestsOf(server)))) ours = true;
+    else changed.push('interests');
+  }
+  if (original.secret !== server.secret) {
+    if (written?.secret || edited.secret === server.secret) ours = true;
+    else changed.push('secret');
+  }
   if (original.removed !== server.removed) changed.push('removed');
-  // Our own earlier write moved `modified`; otherwise a new `modified` means someone changed a field.
-  if (!written && original.modified !== server.modified && changed.length === 0) changed.push('modified');
+  // A new `modified` alone means a change we cannot see (e.g. a value changed and changed back) — unless we wrote.
+  if (!ours && changed.length === 0 && original.modified !== server.modified) changed.push('modified');
   return changed;
+}
+
+/** The changes minus what Copernica already holds (e.g. a write whose answer was lost): never written twice. */
+export function stillToWrite(changes: DocumentChanges, server: Entity): DocumentChanges {
+  const fields = Object.fromEntries(Object.entries(changes.fields).filter(([name, value]) => server.fields[name] !== value));
+  const interestsChanged = changes.interestsChanged && !sameSet(changes.interests ?? [], interestsOf(server));
+  const secret = changes.secret !== undefined && changes.secret !== server.secret ? changes.secret : undefined;
+  return {
+    fields,
+    interestsChanged,
+    ...(interestsChanged ? { interests: changes.interests ?? [] } : {}),
+    ...(secret !== undefined ? { secret } : {}),
+    empty: Object.keys(fields).length === 0 && !interestsChanged && secret === undefined,
+  };
 }
 
 /** The question's detail: what both changed (and how), and what only Copernica's copy changed. */

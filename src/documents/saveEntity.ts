@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
 import type { Profile, Subprofile } from '../api/types';
 import type { Services } from '../services';
-import { conflictDetail, serverChanges } from './conflicts';
+import { conflictDetail, serverChanges, stillToWrite } from './conflicts';
 import type { LoadedEntity } from './documentStore';
 import { fetchProfile, fetchSubprofile, isRemoved, serializeEntity } from './loadEntity';
-import { type DocumentChanges, checkDocument, computeChanges, findCoercions, toParsedDocument } from './model';
+import { type DocumentChanges, type ParsedDocument, checkDocument, computeChanges, findCoercions, toParsedDocument } from './model';
 import { SaveCancelledError, capitalize, refuseInvalid } from './refusal';
 import { describeAddress } from './uris';
 
@@ -39,15 +39,18 @@ export async function saveEntity(s: Services, hooks: SaveHooks, uri: vscode.Uri,
   if (changes.empty) return { unchanged: true };
   const current = await fetchEntity(s, entity);
   entity.owner = current.owner;
-  await askOnConflict(s, hooks, uri, entity, current.entity, changes, label);
-  await write(s, entity, changes);
-  return { fresh: await readBack(s, entity, changes, label), unchanged: false };
+  await askOnConflict(s, hooks, uri, entity, current.entity, value, changes, label);
+  const toWrite = stillToWrite(changes, current.entity);
+  if (toWrite.empty) return { fresh: current.entity, unchanged: false };
+  await write(s, entity, toWrite);
+  return { fresh: await readBack(s, entity, toWrite, label), unchanged: false };
 }
 
 async function askOnConflict(
-  s: Services, hooks: SaveHooks, uri: vscode.Uri, entity: LoadedEntity, server: Entity, changes: DocumentChanges, label: string,
+  s: Services, hooks: SaveHooks, uri: vscode.Uri, entity: LoadedEntity, server: Entity, edited: ParsedDocument,
+  changes: DocumentChanges, label: string,
 ): Promise<void> {
-  const changed = serverChanges(entity.original, server, entity.written);
+  const changed = serverChanges(entity.original, server, edited, entity.written);
   if (changed.length === 0) return;
   const message = vscode.l10n.t('{0} was changed in Copernica since you opened it.', capitalize(label));
   const choice = await s.prompter.conflict(message, conflictDetail(entity.original, server, changes, changed));

@@ -57,9 +57,12 @@ export function isFolderPath(uri: vscode.Uri): boolean {
   return parts.length <= 2 || (parts.length === 3 && parts[2] === 'subprofiles');
 }
 
-/** One key per document, whatever query or fragment the URI carries. */
+/**
+ * One key per document. VS Code opens a separate document for each distinct URI (another query,
+ * another case of a name), so each keeps its own opened copy and its own conflict check.
+ */
 export function documentKey(uri: vscode.Uri): string {
-  return uri.with({ query: '', fragment: '' }).toString();
+  return uri.toString();
 }
 
 export function sameDocument(a: vscode.Uri, b: vscode.Uri): boolean {
