@@ -62,13 +62,16 @@ async function waitForHealth(url, timeoutMs) {
  * @param {Record<string,string>} [options.env]
  * @param {boolean} [options.testMode]  enable the smoke-test driver, without which the test payload is ignored
  * @param {string} [options.logFile]
+ * @param {string} [options.host]  where to listen; loopback unless told otherwise
+ * @param {number} [options.port]  a free one unless given
+ * @param {'none'|'password'} [options.auth]  'password' takes the password from env.PASSWORD
  */
-async function startCodeServer({ run, env = {}, testMode = true, logFile }) {
-  const port = await freePort();
+async function startCodeServer({ run, env = {}, testMode = true, logFile, host = '127.0.0.1', port, auth = 'none' }) {
+  port ??= await freePort();
   const args = [
     p.codeServerEntry,
-    '--bind-addr', `127.0.0.1:${port}`,
-    '--auth', 'none',
+    '--bind-addr', `${host}:${port}`,
+    '--auth', auth,
     '--user-data-dir', run['user-data'],
     '--extensions-dir', run.extensions,
     '--disable-telemetry',
@@ -85,7 +88,7 @@ async function startCodeServer({ run, env = {}, testMode = true, logFile }) {
     stdio: ['ignore', out, out],
   });
   fs.closeSync(out);
-  const url = `http://127.0.0.1:${port}`;
+  const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
   const exited = new Promise((resolve) => child.once('exit', resolve));
   try {
     await Promise.race([
