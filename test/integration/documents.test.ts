@@ -204,6 +204,23 @@ describe('documents: saving a profile', () => {
     assert.strictEqual(document.isDirty, false);
   });
 
+  it('a write that landed but whose answer was lost is neither written again nor taken for someone else\'s change', async () => {
+    const { sim, api } = await signIn();
+    const document = await open('copernica.openProfileById', id(7));
+    let asked = 0;
+    api.usePrompter({ confirm: async () => true, conflict: async () => (asked++, 'cancel') });
+    await setValue(document, 'firstname', '"Landed"');
+    sim.controls.failNext({ count: 10, status: 503, method: 'PUT' });
+    assert.strictEqual(await document.save(), false);
+    // As if one of those PUTs had reached Copernica after all.
+    sim.controls.reset();
+    sim.controls.changeProfile(id(7), { firstname: 'Landed' });
+    assert.strictEqual(await document.save(), true);
+    assert.strictEqual(asked, 0);
+    assert.deepStrictEqual(writes(sim.controls.requests()), []);
+    await waitFor('the server copy in the editor', () => !document.isDirty && field(document, 'firstname') === 'Landed');
+  });
+
   it('warns when Copernica stores a value differently from what was sent', async () => {
     const { api } = await signIn();
     const document = await open('copernica.openProfileById', id(6));
