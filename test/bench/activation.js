@@ -6,6 +6,7 @@
 // The extension is the production bundle (`node esbuild.js --production`), built into a temporary
 // folder with package.json and media, so dist/ is neither needed nor touched.
 const fs = require('node:fs');
+const os = require('node:os');
 const path = require('node:path');
 const { spawnSync } = require('node:child_process');
 const p = require('../harness/paths');
@@ -152,12 +153,13 @@ function summarize(runs, statics) {
     logged: median(runs.map((r) => r.loggedActivationMs)),
   };
   const [medianMs, how] = figures.logged !== undefined
-    ? [figures.logged, 'the extension\'s own "activated in" log line, median of runs']
+    ? [figures.logged, 'the extension\'s own "activated in" log line']
     : figures.vscode !== undefined
-      ? [figures.vscode, 'VS Code\'s Running Extensions figure (code loading + activate call), median of runs']
-      : [figures.activateCall, 'ext.activate() timed from a test module (first activation, includes loading the bundle), median of runs'];
+      ? [figures.vscode, 'VS Code\'s Running Extensions figure (code loading + activate call)']
+      : [figures.activateCall, 'ext.activate() timed from a test module (first activation, includes loading the bundle)'];
   return {
     measuredAt: new Date().toISOString(),
+    loadAverage: Math.round(os.loadavg()[0] * 100) / 100,
     runs: runs.length,
     medianMs,
     how,
@@ -188,7 +190,7 @@ async function main() {
   const m = summary.medians;
   console.log(`[activation] median of ${runs.length}: VS Code ${m.vscode ?? 'n/a'} ms; ext.activate() ${m.activateCall} ms`
     + ` (code + context ${m.loadCodeAndContext ?? 'n/a'}, activate function ${m.activateFunction ?? 'n/a'}); logged ${m.logged ?? 'n/a'} ms`);
-  console.log(`[activation] figure: ${summary.medianMs} ms (${summary.how}); written to ${path.relative(p.root, path.join(p.resultsDir, 'activation.json'))}`);
+  console.log(`[activation] figure: ${summary.medianMs} ms (${summary.how}, median of ${runs.length}; load average ${summary.loadAverage}); written to ${path.relative(p.root, path.join(p.resultsDir, 'activation.json'))}`);
   return summary.neverActiveBeforeUse && statics.eager.length === 0 ? 0 : 1;
 }
 

@@ -15,7 +15,7 @@ export interface Footprint {
   /** Why there is no .vsix size, when there is none. */
   vsixNote?: string;
   /** From test-results/activation.json, written by `node test/bench/activation.js`. */
-  activation?: { medianMs: number; measuredAt: string; how: string };
+  activation?: { medianMs: number; runs: number; measuredAt: string; how: string };
 }
 
 const kb = (bytes: number): number => Math.round(bytes / 102.4) / 10;
@@ -55,9 +55,9 @@ function vsix(root: string, dir: string): Pick<Footprint, 'vsixKb' | 'vsixNote'>
 function activation(root: string): Footprint['activation'] {
   const file = path.join(root, 'test-results', 'activation.json');
   try {
-    const json = JSON.parse(fs.readFileSync(file, 'utf8')) as { medianMs?: unknown; measuredAt?: unknown; how?: unknown };
+    const json = JSON.parse(fs.readFileSync(file, 'utf8')) as { medianMs?: unknown; runs?: unknown; measuredAt?: unknown; how?: unknown };
     if (typeof json.medianMs !== 'number') return undefined;
-    return { medianMs: json.medianMs, measuredAt: String(json.measuredAt), how: String(json.how) };
+    return { medianMs: json.medianMs, runs: Number(json.runs), measuredAt: String(json.measuredAt), how: String(json.how) };
   } catch {
     return undefined;
   }

@@ -52,13 +52,13 @@ export function footprintTable(f: Footprint): string {
   const bundle = f.bundleKb === undefined ? `n/a: ${f.bundleNote ?? 'no bundle'}` : `${f.bundleKb} KB`;
   const bundleMet = f.bundleKb === undefined ? '' : f.bundleKb <= BUNDLE_TARGET_KB ? 'yes' : 'NO';
   const activation = f.activation
-    ? `${f.activation.medianMs} ms (${f.activation.how}; ${f.activation.measuredAt})`
+    ? `${f.activation.medianMs} ms: ${f.activation.how}, median of ${f.activation.runs} (${f.activation.measuredAt})`
     : 'n/a: run `node test/bench/activation.js` (inside code-server)';
   const activationMet = f.activation ? (f.activation.medianMs <= ACTIVATION_TARGET_MS ? 'yes' : 'NO') : '';
   const body = [
     ['dist/extension.js (esbuild.js --production)', bundle, `≤ ${BUNDLE_TARGET_KB} KB`, bundleMet],
     ['.vsix', f.vsixKb === undefined ? (f.vsixNote ?? 'n/a') : `${f.vsixKb} KB`, '', ''],
-    ['activation (median of 5)', activation, `≤ ${ACTIVATION_TARGET_MS} ms`, activationMet],
+    ['activation', activation, `≤ ${ACTIVATION_TARGET_MS} ms`, activationMet],
   ];
   return table(['footprint', 'figure', 'target', 'met'], body, [false, false, false, false]);
 }
