@@ -20,6 +20,8 @@ export class ExplorerProvider implements vscode.TreeDataProvider<Node>, vscode.D
   private readonly pagers = new Map<string, AnyPager>();
   private readonly failures = new Map<string, string>();
   private root: Node | undefined;
+  /** Bumped by reset(): a load that began before it belongs to a tree that is gone. */
+  private generation = 0;
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(private readonly s: Services) {
@@ -42,9 +44,12 @@ export class ExplorerProvider implements vscode.TreeDataProvider<Node>, vscode.D
     if (this.s.session.state.kind !== 'signedIn') return [];
     const failure = this.failures.get(node?.id ?? '');
     if (failure !== undefined) return [this.errorNode(node, failure)];
+    const generation = this.generation;
     try {
       return await this.withProgress(() => this.childrenOf(node));
     } catch (error) {
+      // The session or the settings changed meanwhile: the view asks the new tree again.
+      if (generation !== this.generation) return [];
       return this.fail(node, error);
     }
   }
@@ -149,9 +154,12 @@ export class ExplorerProvider implements vscode.TreeDataProvider<Node>, vscode.D
   }
 
   private fail(node: Node | undefined, error: unknown): Node[] {
+    const key = node?.id ?? '';
     const text = describeError(error);
-    this.failures.set(node?.id ?? '', text);
-    this.s.notifier.report(error, { context: contextOf(node), retry: () => (node ? this.refreshNode(node) : this.refreshAll()) });
+    // Callers sharing one failed load (the view and a reveal) each get the error node; the user one notification.
+    const reported = this.failures.has(key);
+    this.failures.set(key, text);
+    if (!reported) this.s.notifier.report(error, { context: contextOf(node), retry: () => (node ? this.refreshNode(node) : this.refreshAll()) });
     return [this.errorNode(node, text)];
   }
 
@@ -166,6 +174,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<Node>, vscode.D
   }
 
   private reset(): void {
+    this.generation += 1;
     this.pagers.clear();
     this.failures.clear();
     this.root = undefined;
