@@ -224,17 +224,23 @@ export class ProfileFileSystem implements vscode.FileSystemProvider, vscode.Disp
 
   private announce(owner: DocumentOwner, entity: Profile | Subprofile, change: 'updated'): void {
     if ('collection' in entity) {
-      this.s.changes.fire({ kind: 'subprofile', change, id: entity.ID, parentId: entity.collection, profileId: entity.profile });
+      this.s.changes.fire({ kind: 'subprofile', change, id: entity.ID, parentId: entity.collection, profileId: entity.profile, subprofile: entity });
     } else {
-      this.s.changes.fire({ kind: 'profile', change, id: entity.ID, parentId: owner.database.ID });
+      this.s.changes.fire({ kind: 'profile', change, id: entity.ID, parentId: owner.database.ID, profile: entity });
     }
   }
 
-  /** What writeFile throws. A failed request is also reported once, with Retry = save again. */
+  /**
+   * What writeFile throws. VS Code itself shows a failed save as one notification ("Failed to save",
+   * with Retry = save again) carrying this message, so the failure is logged and recorded, not shown twice.
+   */
   private failure(uri: vscode.Uri, label: string, error: unknown): Error {
     if (error instanceof DocumentRefusedError || error instanceof SaveCancelledError) return error;
-    this.s.notifier.report(error, { context: vscode.l10n.t('Saving {0}', label), retry: () => saveAgain(uri) });
-    return new Error(describeError(error), { cause: error });
+    const context = vscode.l10n.t('Saving {0}', label);
+    this.s.notifier.report(error, { context, retry: () => saveAgain(uri), shownByVsCode: true });
+    const failed = new Error(`${describeError(error)} ${vscode.l10n.t('Details: Copernica: Show Log.')}`, { cause: error });
+    failed.name = 'Copernica';
+    return failed;
   }
 
   /** Forgets the copy of a document whose editor is gone (after a moment: a language change reopens it). */

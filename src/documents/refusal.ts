@@ -6,7 +6,8 @@ import type { CheckResult, ParsedDocument, Problem } from './model';
 export class DocumentRefusedError extends Error {
   constructor(message: string, readonly problems: readonly Problem[]) {
     super(message);
-    this.name = 'DocumentRefusedError';
+    // VS Code shows "Unable to write file '…' (<name>: <message>)": the name is what users read.
+    this.name = 'Copernica';
   }
 }
 
@@ -14,7 +15,7 @@ export class DocumentRefusedError extends Error {
 export class SaveCancelledError extends Error {
   constructor(message: string) {
     super(message);
-    this.name = 'SaveCancelledError';
+    this.name = 'Copernica';
   }
 }
 

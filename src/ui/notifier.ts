@@ -19,6 +19,11 @@ export interface ReportOptions {
   context: string;
   /** Offered as "Retry" when the failure is one a retry can fix. */
   retry?: () => unknown;
+  /**
+   * VS Code shows this failure itself (a failed save: "Failed to save …" with its own Retry):
+   * log and record it, but do not show a second notification.
+   */
+  shownByVsCode?: boolean;
 }
 
 /**
@@ -57,9 +62,19 @@ export class Notifier {
     const text = `${options.context}: ${describeError(error)}`;
     this.log.error(isApiError(error) ? `${text} [${detail(error)}]` : `${text}${error instanceof Error && error.stack ? `\n${error.stack}` : ''}`);
     const actions = this.actionsFor(error, options);
+    if (options.shownByVsCode) {
+      this.record({ severity: 'error', message: this.log.redact(text), actions: [vscode.l10n.t('Retry')] });
+      return;
+    }
     void this.show('error', text, actions.map((a) => a.title)).then((picked) => {
       actions.find((a) => a.title === picked)?.run();
     });
+  }
+
+  private record(entry: ShownNotification): void {
+    this.shown.push(entry);
+    if (this.shown.length > 200) this.shown.shift();
+    this.emitter.fire(entry);
   }
 
   private actionsFor(error: unknown, options: ReportOptions): { title: string; run: () => void }[] {
@@ -76,10 +91,7 @@ export class Notifier {
 
   private show(severity: Severity, message: string, actions: string[]): Thenable<string | undefined> {
     const clean = this.log.redact(message);
-    const entry = { severity, message: clean, actions };
-    this.shown.push(entry);
-    if (this.shown.length > 200) this.shown.shift();
-    this.emitter.fire(entry);
+    this.record({ severity, message: clean, actions });
     if (severity === 'error') return vscode.window.showErrorMessage(clean, ...actions);
     if (severity === 'warning') return vscode.window.showWarningMessage(clean, ...actions);
     return vscode.window.showInformationMessage(clean, ...actions);
