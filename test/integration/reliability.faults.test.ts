@@ -111,6 +111,31 @@ describe('reliability: faults while browsing the explorer', function () {
     assert.strictEqual(errors.length, 1, `one failed load, ${errors.length} notifications: ${JSON.stringify(errors)}`);
     await vscode.commands.executeCommand('copernica.refreshNode', profiles);
   });
+
+  it('a load that fails after the connection settings changed leaves no stale error behind', async () => {
+    const { sim, api } = await signIn();
+    await vscode.commands.executeCommand('copernica.refresh');
+    const profiles = await path(api, 'Demo Account', 'Newsletter', 'Profiles');
+    resetSimulator(sim);
+    api.notifier.clearHistory();
+    try {
+      // Beats the retries for a second or two: long enough to change a setting meanwhile.
+      sim.controls.failNext({ status: 502, method: 'GET', path: '/profiles$', count: 10 });
+      const pending = childrenOf(api, profiles);
+      await useRequestTimeout(api, 29);
+      await pending;
+      resetSimulator(sim);
+      const fresh = await path(api, 'Demo Account', 'Newsletter', 'Profiles');
+      const kids = await childrenOf(api, fresh);
+      const errors = errorMessages(api);
+      record({ kind: 'browse', fault: '502 outliving a settings change', mode: 'persistent', expected: 'recovers', outcome: kids.some((k) => k.kind === 'profile') && errors.length === 0 ? 'recovered' : `${errors.length} notifications, ${kids[0]?.kind ?? 'nothing'} shown`, errorNotifications: errors.length, recoveredAfterClear: true });
+      assert.ok(kids.some((k) => k.kind === 'profile'), `the new tree shows ${kids.map((k) => k.kind).join(', ')}`);
+      assert.deepStrictEqual(errors, [], 'a failure of the old tree was reported');
+    } finally {
+      resetSimulator(sim);
+      await useRequestTimeout(api, undefined);
+    }
+  });
 });
 
 /** Profiles of the demo Newsletter used by the save scenarios, one each (none of them removed). */
