@@ -45,7 +45,13 @@ export async function measureRepeated(host: SimHost, repeats: number, work: (run
 
 const describe = (r: RecordedRequest): string => `${r.method} ${r.path}`;
 
-export function toRow(spec: ScenarioSpec, way: Way, latencyMs: number, result: { runs: Measured[]; wallMs: number }, note?: string): Row {
+export interface Timed {
+  runs: Measured[];
+  wallMs: number;
+  noLatencyMs?: number;
+}
+
+export function toRow(spec: ScenarioSpec, way: Way, latencyMs: number, result: Timed, note?: string): Row {
   // Every run of a scenario sends the same requests; the largest count is the honest one if not.
   const requests = Math.max(...result.runs.map((r) => r.requests.length));
   const lowerBoundMs = spec.criticalPath * latencyMs;
@@ -57,6 +63,7 @@ export function toRow(spec: ScenarioSpec, way: Way, latencyMs: number, result: {
     minRequests: spec.minRequests,
     criticalPath: spec.criticalPath,
     wallMs: round(result.wallMs),
+    ...(result.noLatencyMs !== undefined ? { noLatencyMs: round(result.noLatencyMs) } : {}),
     lowerBoundMs,
     ratio: lowerBoundMs > 0 ? round(result.wallMs / lowerBoundMs, 2) : NaN,
     ...(note !== undefined ? { note } : {}),

@@ -37,6 +37,12 @@ export class NaiveScript {
     return res.json();
   }
 
+  /** Size of an answer, for the report. */
+  async answerKb(path: string, query: Record<string, string> = {}): Promise<number> {
+    const res = await fetch(`${this.base}${path}?${new URLSearchParams(query).toString()}`, { headers: { Authorization: `Bearer ${this.jwt}` } });
+    return Math.round((await res.arrayBuffer()).byteLength / 1024);
+  }
+
   async put(path: string, body: unknown): Promise<void> {
     const res = await fetch(`${this.base}${path}`, {
       method: 'PUT',

@@ -5,7 +5,7 @@ import type { Collection, Database, Profile } from '../../src/api/types';
 import type { SchemaCache } from '../../src/schema';
 import type { Pager } from '../../src/tree/pager';
 import type { RecordedRequest } from '../simulator/types';
-import { heapMb, measure, measureRepeated, median, round, toRow } from './measure';
+import { type Timed, heapMb, measure, measureRepeated, median, round, toRow } from './measure';
 import { NaiveScript } from './naive';
 import {
   editableField, explorerQuery, openAndSave, pageProfiles, schemaCacheFor, sharedGets, signedInClient, subprofilesAcross, wholeSchema,
@@ -35,6 +35,8 @@ interface Setup {
   profileId: string;
   fieldName: string;
   bigDatabase: Database;
+  /** Size of the one GET /databases answer of scenario a. */
+  schemaAnswerKb: number;
   subprofileOwner: { profileId: string; collections: Collection[] };
 }
 
@@ -74,6 +76,7 @@ async function prepare(o: BenchOptions, repeats: number, schemaHost: SimHost, pa
     ours: { schema: schemaClient, paging: pagingClient, cache },
     naive: { schema: naiveSchema, paging: naivePaging },
     profileId, fieldName: editableField(first.fields.data).name, bigDatabase,
+    schemaAnswerKb: await naiveSchema.answerKb('databases', { start: '0', limit: '1000' }),
     subprofileOwner: { profileId: await firstProfileId(pagingClient, owner.ID), collections: owner.collections.data },
   };
 }
@@ -104,16 +107,29 @@ async function runAll(s: Setup, say: (line: string) => void): Promise<BenchRepor
   return {
     startedAt: new Date().toISOString(), node: process.version, latencyMs: s.o.latencyMs, profiles: s.o.profiles, pageSize: s.o.pageSize,
     simulator: s.o.simulatorEntry === undefined ? 'in process' : 'child process',
-    loadAverage: round(os.loadavg()[0] ?? NaN, 2), cpus: os.cpus().length, rows, paging, notes: notes(s.o, paging),
+    loadAverage: round(os.loadavg()[0] ?? NaN, 2), cpus: os.cpus().length, rows, paging, notes: notes(s, rows, paging),
   };
+}
+
+/** With the injected latency, then again without: what remains is work (simulator, client, transfer), not waiting. */
+async function timed(s: Setup, host: SimHost, repeats: number, work: (run: number) => Promise<unknown>): Promise<Timed> {
+  const withLatency = await measureRepeated(host, repeats, work);
+  await host.setLatency(0);
+  try {
+    // Other run numbers: a save must always have something new to send.
+    const without = await measureRepeated(host, repeats, (run) => work(run + 1000));
+    return { ...withLatency, noLatencyMs: without.wallMs };
+  } finally {
+    await host.setLatency(s.o.latencyMs);
+  }
 }
 
 async function schemaRows(s: Setup): Promise<Row[]> {
   const spec = scenarioSpecs(s.o).a;
   const seen = new Set<string>();
-  const ours = await measureRepeated(s.schemaHost, s.repeats, async () => seen.add(JSON.stringify(await wholeSchema(s.ours.schema))));
+  const ours = await timed(s, s.schemaHost, s.repeats, async () => seen.add(JSON.stringify(await wholeSchema(s.ours.schema))));
   // 161 sequential calls: one measured run says enough.
-  const naive = await measureRepeated(s.schemaHost, 1, async () => seen.add(JSON.stringify(await s.naive.schema.wholeSchema())));
+  const naive = await timed(s, s.schemaHost, 1, async () => seen.add(JSON.stringify(await s.naive.schema.wholeSchema())));
   if (seen.size !== 1) throw new Error(`the two ways read different schemas: ${[...seen].join(' vs ')}`);
   return [toRow(spec, 'ours', s.o.latencyMs, ours), toRow(spec, 'naive', s.o.latencyMs, naive)];
 }
@@ -121,9 +137,9 @@ async function schemaRows(s: Setup): Promise<Row[]> {
 async function saveRows(s: Setup): Promise<Row[]> {
   const spec = scenarioSpecs(s.o).c;
   // Each run writes a new value, so every save has a change to send.
-  const ours = await measureRepeated(s.schemaHost, s.repeats, (run) =>
+  const ours = await timed(s, s.schemaHost, s.repeats, (run) =>
     openAndSave(s.ours.schema, s.ours.cache, s.profileId, `Edited by the bench (ours, run ${run})`));
-  const naive = await measureRepeated(s.schemaHost, s.repeats, (run) =>
+  const naive = await timed(s, s.schemaHost, s.repeats, (run) =>
     s.naive.schema.openAndSave(s.profileId, s.fieldName, `Edited by the bench (naive, run ${run})`));
   return [toRow(spec, 'ours', s.o.latencyMs, ours), toRow(spec, 'naive', s.o.latencyMs, naive, 'no conflict check, no read-back')];
 }
@@ -132,9 +148,9 @@ async function subprofileRows(s: Setup): Promise<Row[]> {
   const spec = scenarioSpecs(s.o).d;
   const { profileId, collections } = s.subprofileOwner;
   const counts = new Set<number>();
-  const ours = await measureRepeated(s.pagingHost, s.repeats, async () =>
+  const ours = await timed(s, s.pagingHost, s.repeats, async () =>
     counts.add(await subprofilesAcross(s.ours.paging, profileId, collections, s.o.pageSize)));
-  const naive = await measureRepeated(s.pagingHost, s.repeats, async () =>
+  const naive = await timed(s, s.pagingHost, s.repeats, async () =>
     counts.add(await s.naive.paging.subprofilesAcross(profileId, collections.map((c) => c.ID))));
   if (counts.size !== 1) throw new Error(`subprofile counts differ between runs or ways: ${[...counts].join(', ')}`);
   return [toRow(spec, 'ours', s.o.latencyMs, ours), toRow(spec, 'naive', s.o.latencyMs, naive)];
@@ -142,10 +158,10 @@ async function subprofileRows(s: Setup): Promise<Row[]> {
 
 async function sharedGetRows(s: Setup): Promise<Row[]> {
   const spec = scenarioSpecs(s.o).e;
-  const ours = await measureRepeated(s.schemaHost, s.repeats, async () => {
+  const ours = await timed(s, s.schemaHost, s.repeats, async () => {
     if ((await sharedGets(s.ours.schema, s.profileId, CONCURRENT_GETS)) !== CONCURRENT_GETS) throw new Error('a caller got no profile');
   });
-  const naive = await measureRepeated(s.schemaHost, s.repeats, () => s.naive.schema.unsharedGets(s.profileId, CONCURRENT_GETS));
+  const naive = await timed(s, s.schemaHost, s.repeats, () => s.naive.schema.unsharedGets(s.profileId, CONCURRENT_GETS));
   return [toRow(spec, 'ours', s.o.latencyMs, ours), toRow(spec, 'naive', s.o.latencyMs, naive)];
 }
 
@@ -226,12 +242,16 @@ function pagingDetail(way: 'ours' | 'naive', times: number[], profiles: number, 
   };
 }
 
-function notes(o: BenchOptions, paging: PagingDetail[]): string[] {
+function notes(s: Setup, rows: Row[], paging: PagingDetail[]): string[] {
   const naive = paging.find((p) => p.way === 'naive');
   const ours = paging.find((p) => p.way === 'ours');
-  const deepest = Math.max(0, (naive?.pages ?? 1) - 1) * o.pageSize;
+  const deepest = Math.max(0, (naive?.pages ?? 1) - 1) * s.o.pageSize;
+  const schema = rows.find((r) => r.id === 'a' && r.way === 'ours');
   return [
-    'Lower bound = the task\'s critical path (requests that must follow one another, the fewest possible) × latency; the same for both ways.',
+    'Lower bound = the task\'s critical path (requests that must follow one another, the fewest possible) × latency; the same for both ways.'
+      + ' "at 0 ms latency" is the same work with the simulator\'s delay set to 0: what is left is simulator, client and transfer time, not waiting.',
+    `a: the one GET /databases answer is ${s.schemaAnswerKb} KB (every field of every database and collection); producing, sending and parsing it`
+      + ` takes ${schema?.noLatencyMs ?? 'n/a'} ms without latency, which is what lies above the bound, not a second round trip.`,
     `The simulator has no cost model for deep offsets: every list call scans the whole database, so start=${deepest} costs it what start=0 does`
       + ` (naive last÷first pages: ${naive?.lastVsFirst ?? 'n/a'}×). Real Copernica "gets slow for large offsets" (copernica-api.md §2.4),`
       + ' so the naive paging figure here is a lower bound of its real cost.',

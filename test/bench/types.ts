@@ -27,6 +27,8 @@ export interface Row {
   /** Requests that must follow one another (the task's critical path, not the way's). */
   criticalPath: number;
   wallMs: number;
+  /** The same work with no injected latency (median): what is not waiting for round trips. */
+  noLatencyMs?: number;
   /** criticalPath × latency. */
   lowerBoundMs: number;
   /** wallMs / lowerBoundMs. */
