@@ -85,22 +85,25 @@ async function runningExtensionsFigure(page) {
   }, 20_000, 'the Running Extensions view to show the extension').catch(() => undefined);
 }
 
-/** With the proposed log line in src/extension.ts, the Copernica log says how long activation took. */
-function loggedActivation(run) {
-  const found = [];
+/**
+ * What the Copernica log says. Today it has "Copernica X activated in VS Code Y" (proof the log
+ * is readable here); with the instrumentation proposed for src/extension.ts it also says
+ * "activated in N ms", the extension's own figure.
+ */
+function readLog(run) {
+  const texts = [];
   const walk = (dir) => {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
-      else if (/copernica/i.test(full) && entry.name.endsWith('.log')) {
-        const match = /activated in ([\d.]+) ms/.exec(fs.readFileSync(full, 'utf8'));
-        if (match) found.push(Number(match[1]));
-      }
+      else if (/copernica/i.test(full) && entry.name.endsWith('.log')) texts.push(fs.readFileSync(full, 'utf8'));
     }
   };
   const logs = path.join(run['user-data'], 'logs');
   if (fs.existsSync(logs)) walk(logs);
-  return found[0];
+  const text = texts.join('\n');
+  const match = /activated in ([\d.]+) ms/.exec(text);
+  return { logFound: /activated in VS Code/.test(text), loggedActivationMs: match ? Number(match[1]) : undefined };
 }
 
 async function oneRun(extensionDir, index) {
@@ -124,7 +127,7 @@ async function oneRun(extensionDir, index) {
     probe.vscodeActivationMs = await runningExtensionsFigure(page);
     fs.writeFileSync(`${results}.done`, '');
     await new Promise((r) => setTimeout(r, 500));
-    probe.loggedActivationMs = loggedActivation(run);
+    Object.assign(probe, readLog(run));
     probe.sidebarBeforeUse = sidebar;
     probe.runSeconds = Math.round((Date.now() - started) / 100) / 10;
     const split = probe.phases ? ` (code + context ${probe.phases.loadCodeAndContextMs}, activate function ${probe.phases.activateFunctionMs}, after ${probe.phases.afterMs})` : '';
@@ -152,10 +155,12 @@ function summarize(runs, statics) {
     loadCodeAndContext: median(runs.map((r) => r.phases?.loadCodeAndContextMs)),
     logged: median(runs.map((r) => r.loggedActivationMs)),
   };
-  const [medianMs, how] = figures.logged !== undefined
-    ? [figures.logged, 'the extension\'s own "activated in" log line']
-    : figures.vscode !== undefined
-      ? [figures.vscode, 'VS Code\'s Running Extensions figure (code loading + activate call)']
+  // VS Code's own figure comes first: it also counts reading and compiling the file, which happens
+  // before any line of the bundle (and so before the proposed log line's clock) runs.
+  const [medianMs, how] = figures.vscode !== undefined
+    ? [figures.vscode, 'VS Code\'s Running Extensions figure (code loading + activate call)']
+    : figures.logged !== undefined
+      ? [figures.logged, 'the extension\'s own "activated in" log line']
       : [figures.activateCall, 'ext.activate() timed from a test module (first activation, includes loading the bundle)'];
   return {
     measuredAt: new Date().toISOString(),
