@@ -1,7 +1,10 @@
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { createApp, type ExtensionApi } from './app';
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi | undefined {
+  // The pure modules (api, document model) translate with @vscode/l10n: give it the bundle VS Code loaded.
+  if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
   const app = createApp(context);
   context.subscriptions.push(app);
   // The API reaches the signed-in client: other extensions must not get it, only our own tests.

@@ -1,5 +1,6 @@
 // API token -> credentials per API version. v4 exchanges the token for a JWT (24 h) and sends it
 // as a Bearer header; v2/v3 put the token itself in the `access_token` query parameter.
+import * as l10n from '@vscode/l10n';
 import { abortable } from './abort';
 import { ApiError, redact, responseToApiError, toApiError } from './errors';
 import type { Http } from './http';
@@ -137,7 +138,10 @@ function bearer(jwt: string): Credentials {
 /** The authentication service rejecting the token is an auth problem whatever its status says. */
 function authFailure(error: ApiError): ApiError {
   if (error.status === undefined || error.status >= 500 || error.status === 429) return error;
-  const message = `Copernica did not accept the API token${error.apiMessage === undefined ? '' : `: ${error.apiMessage}`} (HTTP ${error.status}, ${error.method} ${error.path})`;
+  const verdict = error.apiMessage === undefined
+    ? l10n.t('Copernica did not accept the API token')
+    : l10n.t('Copernica did not accept the API token: {0}', error.apiMessage);
+  const message = `${verdict} (HTTP ${error.status}, ${error.method} ${error.path})`;
   return new ApiError({ kind: 'auth', message, method: error.method, path: error.path, status: error.status, apiMessage: error.apiMessage });
 }
 
@@ -160,7 +164,7 @@ export function extractJwt(body: string): string {
     candidate = record['token'] ?? record['access_token'] ?? record['jwt'];
   }
   if (typeof candidate !== 'string' || candidate.trim() === '' || /\s/.test(candidate.trim())) {
-    throw new ApiError({ kind: 'server', message: 'The authentication service sent no usable token' });
+    throw new ApiError({ kind: 'server', message: l10n.t('The authentication service sent no usable token') });
   }
   return candidate.trim();
 }

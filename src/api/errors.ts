@@ -1,5 +1,8 @@
 // One error type for everything the Copernica client can fail with, and one converter into it.
 // The UI decides what to show from `kind` alone; `apiMessage` is Copernica's own text.
+// `message` can reach the user (inside the UI's advice) and is translated; the request context
+// in parentheses and the cancelled/timeout texts, which only the log shows, are not.
+import * as l10n from '@vscode/l10n';
 
 export type ApiErrorKind =
   | 'auth'
@@ -72,7 +75,10 @@ export function isApiError(value: unknown): value is ApiError {
   return value instanceof ApiError;
 }
 
-export const INVALID_RESPONSE_MESSAGE = 'Copernica sent an incomplete or invalid response';
+/** Looked up per error, not at load time: the translations are configured after modules load. */
+export function invalidResponseMessage(): string {
+  return l10n.t('Copernica sent an incomplete or invalid response');
+}
 
 /** What the converter needs to know about the request that failed. */
 export interface RequestContext {
@@ -108,10 +114,10 @@ export function toApiError(error: unknown, context: RequestContext): ApiError {
     return new ApiError({ kind: 'cancelled', message: `Request cancelled (${method} ${path})`, method, path });
   }
   if (error instanceof SyntaxError) {
-    return new ApiError({ kind: 'server', message: `${INVALID_RESPONSE_MESSAGE} (${method} ${path})`, method, path });
+    return new ApiError({ kind: 'server', message: `${invalidResponseMessage()} (${method} ${path})`, method, path });
   }
   const code = networkCode(error);
-  const message = `Could not reach Copernica: ${describeCode(code)} (${method} ${path})`;
+  const message = `${l10n.t('Could not reach Copernica: {0}', describeCode(code))} (${method} ${path})`;
   return new ApiError({ kind: 'network', message: redact(message, context.secrets), method, path, cause: code });
 }
 
@@ -123,7 +129,7 @@ export function responseToApiError(response: FailedResponse, context: RequestCon
   const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
   if (apiMessage === undefined && status === 400) {
     // A 400 without Copernica's error envelope is not something the user did wrong.
-    const message = `${INVALID_RESPONSE_MESSAGE} (HTTP ${status}, ${method} ${path})`;
+    const message = `${invalidResponseMessage()} (HTTP ${status}, ${method} ${path})`;
     return new ApiError({ kind: 'server', message, method, path, status });
   }
   const kind = classifyStatus(status, apiMessage);
@@ -242,25 +248,25 @@ function normaliseCode(code: string, error: object): string {
 
 function describeCode(code: string | undefined): string {
   switch (code) {
-    case 'ECONNREFUSED': return 'connection refused';
-    case 'ENOTFOUND': return 'host not found';
-    case 'ECONNRESET': return 'connection reset';
-    case 'ETIMEDOUT': return 'connection timed out';
-    case 'EAI_AGAIN': return 'DNS lookup failed';
-    case undefined: return 'network error';
+    case 'ECONNREFUSED': return l10n.t('connection refused');
+    case 'ENOTFOUND': return l10n.t('host not found');
+    case 'ECONNRESET': return l10n.t('connection reset');
+    case 'ETIMEDOUT': return l10n.t('connection timed out');
+    case 'EAI_AGAIN': return l10n.t('DNS lookup failed');
+    case undefined: return l10n.t('network error');
     default: return code;
   }
 }
 
 function defaultStatusText(status: number): string {
   switch (status) {
-    case 401: return 'Unauthorized';
-    case 403: return 'Forbidden';
-    case 404: return 'Not found';
-    case 429: return 'Too many requests';
-    case 502: return 'Bad gateway';
-    case 503: return 'Service unavailable';
-    case 504: return 'Gateway timeout';
-    default: return status >= 500 ? 'Server error' : `Unexpected response`;
+    case 401: return l10n.t('Unauthorized');
+    case 403: return l10n.t('Forbidden');
+    case 404: return l10n.t('Not found');
+    case 429: return l10n.t('Too many requests');
+    case 502: return l10n.t('Bad gateway');
+    case 503: return l10n.t('Service unavailable');
+    case 504: return l10n.t('Gateway timeout');
+    default: return status >= 500 ? l10n.t('Server error') : l10n.t('Unexpected response');
   }
 }

@@ -2,7 +2,7 @@
 export { CopernicaClient, DEFAULT_API_URL, DEFAULT_API_VERSION, DEFAULT_AUTH_URL, DEFAULT_TIMEOUT_MS } from './client';
 export type { ClientOptions } from './client';
 export {
-  ApiError, INVALID_RESPONSE_MESSAGE, isApiError, isAuthMessage, isNotFoundMessage, parseRetryAfter, redact,
+  ApiError, invalidResponseMessage, isApiError, isAuthMessage, isNotFoundMessage, parseRetryAfter, redact,
   toApiError,
 } from './errors';
 export type { ApiErrorKind, ApiErrorInit } from './errors';

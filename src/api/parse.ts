@@ -1,7 +1,7 @@
 // Parsers from `unknown` JSON into the payload types. Lenient where Copernica is known to vary
 // (numbers vs strings, 1/0 vs booleans, keys dropped by `dataonly`), strict about shape: a list
 // that is not a list or an entity without an ID is a malformed payload -> ApiError 'server'.
-import { ApiError, INVALID_RESPONSE_MESSAGE } from './errors';
+import { ApiError, invalidResponseMessage } from './errors';
 import type {
   Collection, Database, Field, Identity, Intentions, Interest, Page, Profile, Subprofile,
 } from './types';
@@ -10,7 +10,8 @@ type Json = Record<string, unknown>;
 export type Parser<T> = (value: unknown) => T;
 
 export function malformed(what: string): ApiError {
-  return new ApiError({ kind: 'server', message: `${INVALID_RESPONSE_MESSAGE}: ${what}` });
+  // `what` is a technical detail of the payload, for the log and for support: not translated.
+  return new ApiError({ kind: 'server', message: `${invalidResponseMessage()}: ${what}` });
 }
 
 function object(value: unknown, what: string): Json {

@@ -3,7 +3,7 @@
 import { abortable, sleep } from './abort';
 import type { AuthProvider, Credentials } from './auth';
 import {
-  ApiError, INVALID_RESPONSE_MESSAGE, extractApiMessage, redact, responseToApiError,
+  ApiError, extractApiMessage, invalidResponseMessage, redact, responseToApiError,
   toApiError,
 } from './errors';
 import type { Http } from './http';
@@ -175,7 +175,7 @@ export class Transport {
         // Falls through: a truncated or non-JSON success body.
       }
       return new ApiError({
-        kind: 'server', message: `${INVALID_RESPONSE_MESSAGE} (HTTP ${reply.status}, ${method} ${fullPath})`,
+        kind: 'server', message: `${invalidResponseMessage()} (HTTP ${reply.status}, ${method} ${fullPath})`,
         method, path: fullPath, status: reply.status,
       });
     }

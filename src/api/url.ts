@@ -1,5 +1,6 @@
 // Validation of the API and authentication URLs: the token is sent there, so only over TLS,
 // except to this machine (the simulator, a local proxy) where plain http cannot be sniffed.
+import * as l10n from '@vscode/l10n';
 
 /** True for localhost, 127.0.0.0/8 and [::1]. `hostname` as URL.hostname gives it. */
 export function isLoopback(hostname: string): boolean {
@@ -18,18 +19,18 @@ export function validateEndpointUrl(url: string): string | undefined {
   try {
     parsed = new URL(url.trim());
   } catch {
-    return `Not a valid URL: ${url}`;
+    return l10n.t('Not a valid URL: {0}', url);
   }
   if (parsed.username !== '' || parsed.password !== '') {
-    return 'The URL must not contain a user name or password.';
+    return l10n.t('The URL must not contain a user name or password.');
   }
   if (parsed.search !== '' || parsed.hash !== '') {
-    return 'The URL must not contain a query string or fragment.';
+    return l10n.t('The URL must not contain a query string or fragment.');
   }
   if (parsed.protocol === 'https:') return undefined;
   if (parsed.protocol === 'http:') {
     if (isLoopback(parsed.hostname)) return undefined;
-    return 'Use https: plain http is only allowed to this machine (localhost, 127.0.0.1, [::1]).';
+    return l10n.t('Use https: plain http is only allowed to this machine (localhost, 127.0.0.1, [::1]).');
   }
-  return `Unsupported protocol ${parsed.protocol} — use https.`;
+  return l10n.t('Unsupported protocol {0} — use https.', parsed.protocol);
 }

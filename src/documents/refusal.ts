@@ -30,7 +30,8 @@ export function refuseInvalid(s: Services, label: string, check: CheckResult): P
   if (check.ok && check.value) return check.value;
   const errors = check.problems.filter((p) => p.severity === 'error');
   // Syntax messages already say where they are; the others get their line and column in front.
-  const listed = errors.slice(0, SHOWN).map((p) => (p.message.includes(`line ${p.line}, column ${p.column}`) ? p.message : `${where(p)}: ${p.message}`)).join(' ');
+  // The model words its positions with the same translated 'line {0}, column {1}' as where().
+  const listed = errors.slice(0, SHOWN).map((p) => (p.message.includes(where(p)) ? p.message : `${where(p)}: ${p.message}`)).join(' ');
   const more = errors.length > SHOWN ? ` ${vscode.l10n.t('(and {0} more problems; see the Problems view)', errors.length - SHOWN)}` : '';
   const message = vscode.l10n.t('{0} was not saved. {1}{2}', capitalize(label), listed || vscode.l10n.t('The document is not valid.'), more);
   s.log.warn(message);

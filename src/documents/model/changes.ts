@@ -1,6 +1,7 @@
 // What a save sends, whether someone else changed the same things meanwhile, and what Copernica
 // stored differently from what was sent. The save must never overwrite another person's edit
 // without asking, and must never let a silent coercion go unmentioned.
+import * as l10n from '@vscode/l10n';
 import type { Field } from '../../api/types';
 import { type OriginalDocument, toParsedDocument } from './checkDocument';
 import { quote, setEntry } from './text';
@@ -118,8 +119,16 @@ export function findCoercions(sent: Record<string, string>, stored: Record<strin
     const type = fields.find((f) => f.name === name)?.type ?? 'unknown';
     const equivalent = NUMERIC_TYPES.has(type) && value.trim() !== '' && now !== '' && Number(value) === Number(now);
     const message = equivalent
-      ? `Copernica stored field "${name}" (${type}) as ${quote(now)}, the same number as the ${quote(value)} that was sent.`
-      : `Copernica changed field "${name}" (${type}): ${quote(value)} was sent, but ${quote(now)} was stored.`;
+      ? l10n.t({
+        message: 'Copernica stored field "{0}" ({1}) as {2}, the same number as the {3} that was sent.',
+        args: [name, type, quote(now), quote(value)],
+        comment: ['{0} field name, {1} field type, {2} and {3} quoted values'],
+      })
+      : l10n.t({
+        message: 'Copernica changed field "{0}" ({1}): {2} was sent, but {3} was stored.',
+        args: [name, type, quote(value), quote(now)],
+        comment: ['{0} field name, {1} field type, {2} and {3} quoted values'],
+      });
     result.push({ field: name, type, sent: value, stored: now, equivalent, message });
   }
   return result;

@@ -1,6 +1,7 @@
 // checkDocument: everything that must be true of a profile/subprofile document before it is sent.
 // The API accepts almost anything and quietly drops or converts it, so this is the only place a
 // user's mistake can be caught.
+import * as l10n from '@vscode/l10n';
 import type { Node } from './jsonc';
 import type { Profile, Subprofile } from '../../api/types';
 import { checkFields } from './checkFields';
@@ -58,7 +59,9 @@ function warnIfRemoved(ctx: CheckContext, root: Node): void {
   ctx.problems.push({
     severity: 'warning',
     code: 'removed-entity',
-    message: `This ${ctx.schema.kind} was removed on ${removed}; Copernica accepts changes to it, but they have no effect on mailings.`,
+    message: ctx.schema.kind === 'profile'
+      ? l10n.t('This profile was removed on {0}; Copernica accepts changes to it, but they have no effect on mailings.', removed)
+      : l10n.t('This subprofile was removed on {0}; Copernica accepts changes to it, but they have no effect on mailings.', removed),
     offset: key?.offset ?? 0,
     length: key?.length ?? 0,
   });
@@ -71,7 +74,9 @@ function noteSuppressed(ctx: CheckContext): void {
   ctx.problems.push({
     severity: errors > 0 ? 'error' : 'warning',
     code: 'too-many-problems',
-    message: `${count} more problem${count === 1 ? ' is' : 's are'} not shown; fix the ones shown first.`,
+    message: count === 1
+      ? l10n.t('1 more problem is not shown; fix the ones shown first.')
+      : l10n.t('{0} more problems are not shown; fix the ones shown first.', count),
     offset: 0,
     length: 0,
   });
@@ -91,7 +96,7 @@ export function checkDocument(text: string, schema: DocumentSchema, original?: O
   const at = lineIndex(text);
   const position = (offset: number): string => {
     const { line, column } = at(offset);
-    return `line ${line}, column ${column}`;
+    return l10n.t('line {0}, column {1}', line, column);
   };
   const syntax = parseDocumentText(text, position);
   const ctx: CheckContext = {
@@ -110,7 +115,9 @@ function checkRoot(ctx: CheckContext, root: Node): ParsedDocument | undefined {
   if (root.type !== 'object') {
     report(ctx, root, {
       code: 'not-object',
-      message: `A ${ctx.schema.kind} document must be a JSON object like {"fields": {…}}; found ${typeName(root)}.`,
+      message: ctx.schema.kind === 'profile'
+        ? l10n.t('A profile document must be a JSON object like {"fields": {…}}; found {0}.', typeName(root))
+        : l10n.t('A subprofile document must be a JSON object like {"fields": {…}}; found {0}.', typeName(root)),
     });
     return undefined;
   }

@@ -1,9 +1,10 @@
 // Checks the "fields" object: every name against the definitions, every value against its type.
 // Copernica ignores unknown names and coerces bad values without a word, so both are refused here.
+import * as l10n from '@vscode/l10n';
 import type { Node } from './jsonc';
 import type { Field } from '../../api/types';
 import { type CheckContext, isFull, properties, report, scalarText, typeName } from './tree';
-import { closest, sameIgnoringCase, setEntry } from './text';
+import { closest, didYouMean, sameIgnoringCase, setEntry } from './text';
 import { checkFieldValue, valueMessage } from './valueRules';
 
 function checkFieldName(ctx: CheckContext, byName: ReadonlyMap<string, Field>, name: string, key: Node): Field | undefined {
@@ -18,7 +19,9 @@ function checkFieldName(ctx: CheckContext, byName: ReadonlyMap<string, Field>, n
   if (cased !== undefined) {
     report(ctx, key, {
       code: 'wrong-case',
-      message: `Field "${name}" is spelled "${cased}" in this ${where(ctx)}; write the name exactly as defined.`,
+      message: ctx.schema.kind === 'profile'
+        ? l10n.t('Field "{0}" is spelled "{1}" in this database; write the name exactly as defined.', name, cased)
+        : l10n.t('Field "{0}" is spelled "{1}" in this collection; write the name exactly as defined.', name, cased),
       field: cased,
       suggestion: cased,
     });
@@ -27,16 +30,13 @@ function checkFieldName(ctx: CheckContext, byName: ReadonlyMap<string, Field>, n
   const near = closest(name, names);
   report(ctx, key, {
     code: 'unknown-field',
-    message: `Unknown field "${name}": this ${where(ctx)} has no such field, and Copernica would silently ignore it.` +
-      (near !== undefined ? ` Did you mean "${near}"?` : ''),
+    message: didYouMean(ctx.schema.kind === 'profile'
+      ? l10n.t('Unknown field "{0}": this database has no such field, and Copernica would silently ignore it.', name)
+      : l10n.t('Unknown field "{0}": this collection has no such field, and Copernica would silently ignore it.', name), near),
     field: name,
     ...(near !== undefined ? { suggestion: near } : {}),
   });
   return undefined;
-}
-
-function where(ctx: CheckContext): string {
-  return ctx.schema.kind === 'profile' ? 'database' : 'collection';
 }
 
 function checkValue(ctx: CheckContext, field: Field, node: Node): string | undefined {
@@ -44,8 +44,11 @@ function checkValue(ctx: CheckContext, field: Field, node: Node): string | undef
   if (value === undefined) {
     report(ctx, node, {
       code: 'wrong-type',
-      message: `Field "${field.name}" (${field.type}): ${typeName(node)} is not allowed. ` +
-        'Expected a string (or a number), e.g. "John" or "42".',
+      message: l10n.t({
+        message: 'Field "{0}" ({1}): {2} is not allowed. Expected a string (or a number), e.g. "John" or "42".',
+        args: [field.name, field.type, typeName(node)],
+        comment: ['{0} field name, {1} field type, {2} what was found, such as "an array"'],
+      }),
       field: field.name,
     });
     return undefined;
@@ -68,7 +71,7 @@ export function checkFields(ctx: CheckContext, node: Node): Record<string, strin
   if (node.type !== 'object') {
     report(ctx, node, {
       code: 'not-object',
-      message: `"fields" must be an object of field names and values, like {"firstname": "John"}; found ${typeName(node)}.`,
+      message: l10n.t('"fields" must be an object of field names and values, like {"firstname": "John"}; found {0}.', typeName(node)),
     });
     return result;
   }

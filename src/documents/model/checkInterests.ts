@@ -1,8 +1,9 @@
 // Checks a profile's "interests": a list of names that are set, or an object {name: 0|1|true|false}
 // (both forms the API accepts, copernica-api.md §4.10, §4.13). Unknown names would be ignored.
+import * as l10n from '@vscode/l10n';
 import type { Node } from './jsonc';
 import { type CheckContext, isFull, properties, report, typeName } from './tree';
-import { closest, sameIgnoringCase } from './text';
+import { closest, didYouMean, sameIgnoringCase } from './text';
 
 /** Reports an unknown or miscased interest name; true when the name is known (or can't be checked). */
 function checkInterestName(ctx: CheckContext, name: string, node: Node): boolean {
@@ -16,7 +17,7 @@ function checkInterestName(ctx: CheckContext, name: string, node: Node): boolean
   if (cased !== undefined) {
     report(ctx, node, {
       code: 'wrong-case',
-      message: `Interest "${name}" is spelled "${cased}" in this database; write the name exactly as defined.`,
+      message: l10n.t('Interest "{0}" is spelled "{1}" in this database; write the name exactly as defined.', name, cased),
       suggestion: cased,
     });
     return false;
@@ -24,8 +25,8 @@ function checkInterestName(ctx: CheckContext, name: string, node: Node): boolean
   const near = closest(name, known);
   report(ctx, node, {
     code: 'unknown-interest',
-    message: `Unknown interest "${name}": this database has no such interest, and Copernica would silently ignore it.` +
-      (near !== undefined ? ` Did you mean "${near}"?` : ''),
+    message: didYouMean(
+      l10n.t('Unknown interest "{0}": this database has no such interest, and Copernica would silently ignore it.', name), near),
     ...(near !== undefined ? { suggestion: near } : {}),
   });
   return false;
@@ -37,14 +38,14 @@ function checkList(ctx: CheckContext, node: Node): string[] {
     if (item.type !== 'string') {
       report(ctx, item, {
         code: 'wrong-type',
-        message: `"interests" lists interest names as strings; ${typeName(item)} is not allowed.`,
+        message: l10n.t('"interests" lists interest names as strings; {0} is not allowed.', typeName(item)),
       });
       continue;
     }
     const name = String(item.value);
     if (!checkInterestName(ctx, name, item)) continue;
     if (names.includes(name)) {
-      report(ctx, item, { code: 'duplicate-interest', message: `Interest "${name}" is listed twice; remove one.` });
+      report(ctx, item, { code: 'duplicate-interest', message: l10n.t('Interest "{0}" is listed twice; remove one.', name) });
       continue;
     }
     names.push(name);
@@ -67,8 +68,11 @@ function checkObject(ctx: CheckContext, node: Node): string[] {
     if (flag === undefined) {
       report(ctx, value, {
         code: 'bad-value',
-        message: `Interest "${name}": ${value.type === 'string' ? JSON.stringify(value.value) : typeName(value)} is not allowed. ` +
-          'Expected 1 or true (set), 0 or false (not set).',
+        message: l10n.t({
+          message: 'Interest "{0}": {1} is not allowed. Expected 1 or true (set), 0 or false (not set).',
+          args: [name, value.type === 'string' ? JSON.stringify(value.value) : typeName(value)],
+          comment: ['{1} is the quoted value or what was found, such as "an array"'],
+        }),
       });
     } else if (flag) names.add(name);
     else names.delete(name);
@@ -82,7 +86,7 @@ export function checkInterests(ctx: CheckContext, node: Node): string[] {
   if (node.type === 'object') return checkObject(ctx, node);
   report(ctx, node, {
     code: 'wrong-type',
-    message: `"interests" must be a list of interest names like ["soccer"], or an object like {"soccer": 1}; found ${typeName(node)}.`,
+    message: l10n.t('"interests" must be a list of interest names like ["soccer"], or an object like {"soccer": 1}; found {0}.', typeName(node)),
   });
   return [];
 }

@@ -1,8 +1,9 @@
 // Checks the top-level keys other than "fields" and "interests": read-only keys that Copernica
 // sets itself, the secret, and keys that Copernica would silently ignore.
+import * as l10n from '@vscode/l10n';
 import type { Node } from './jsonc';
 import { type CheckContext, report, scalarText, typeName } from './tree';
-import { closest, findControlCharacter, hex, sameIgnoringCase } from './text';
+import { closest, didYouMean, findControlCharacter, hex, sameIgnoringCase } from './text';
 import type { DocumentKind } from './types';
 
 export type ReadOnlyKey = 'ID' | 'database' | 'profile' | 'collection' | 'created' | 'modified' | 'removed';
@@ -24,7 +25,13 @@ function readOnlyValue(ctx: CheckContext, node: Node): string | false | undefine
 }
 
 function shown(value: string | false | undefined): string {
-  return value === undefined ? 'absent' : JSON.stringify(value);
+  return value === undefined ? l10n.t({ message: 'absent', comment: ['A read-only key that was not in the document'] }) : JSON.stringify(value);
+}
+
+function newDocumentMessage(ctx: CheckContext, key: ReadOnlyKey): string {
+  return ctx.schema.kind === 'profile'
+    ? l10n.t('"{0}" is read-only: Copernica sets it when the profile is created. Remove it from a new profile.', key)
+    : l10n.t('"{0}" is read-only: Copernica sets it when the subprofile is created. Remove it from a new subprofile.', key);
 }
 
 /**
@@ -38,8 +45,8 @@ export function checkReadOnly(ctx: CheckContext, key: ReadOnlyKey, node: Node): 
   if (unchanged) return value;
   const now = value === undefined ? typeName(node) : JSON.stringify(value);
   const message = before === undefined
-    ? `"${key}" is read-only: Copernica sets it when the ${ctx.schema.kind} is created. Remove it from a new ${ctx.schema.kind}.`
-    : `"${key}" is read-only and cannot be changed (it was ${shown(before)}, now ${now}). Change it back or remove the edit.`;
+    ? newDocumentMessage(ctx, key)
+    : l10n.t('"{0}" is read-only and cannot be changed (it was {1}, now {2}). Change it back or remove the edit.', key, shown(before), now);
   report(ctx, node, {
     code: 'read-only',
     message,
@@ -52,7 +59,7 @@ export function checkReadOnly(ctx: CheckContext, key: ReadOnlyKey, node: Node): 
 /** The secret: a plain string; the API turns every non-ASCII character into "?". */
 export function checkSecret(ctx: CheckContext, node: Node): string | undefined {
   if (node.type !== 'string') {
-    report(ctx, node, { code: 'wrong-type', message: `"secret" must be a string; found ${typeName(node)}.`, field: 'secret' });
+    report(ctx, node, { code: 'wrong-type', message: l10n.t('"secret" must be a string; found {0}.', typeName(node)), field: 'secret' });
     return undefined;
   }
   const secret = String(node.value);
@@ -60,7 +67,7 @@ export function checkSecret(ctx: CheckContext, node: Node): string | undefined {
   if (control >= 0) {
     report(ctx, node, {
       code: 'control-character',
-      message: `"secret" contains a control character (${hex(secret.charCodeAt(control))}) at position ${control + 1}; remove it.`,
+      message: l10n.t('"secret" contains a control character ({0}) at position {1}; remove it.', hex(secret.charCodeAt(control)), control + 1),
       field: 'secret',
     });
     return undefined;
@@ -70,7 +77,7 @@ export function checkSecret(ctx: CheckContext, node: Node): string | undefined {
     report(ctx, node, {
       severity: 'warning',
       code: 'non-ascii-secret',
-      message: `"secret" contains a non-ASCII character ("${nonAscii}"); Copernica will store each such character as "?".`,
+      message: l10n.t('"secret" contains a non-ASCII character ("{0}"); Copernica will store each such character as "?".', nonAscii),
       field: 'secret',
     });
   }
@@ -86,16 +93,19 @@ export function reportUnknownKey(ctx: CheckContext, name: string, key: Node): vo
   let message: string;
   let suggestion: string | undefined;
   if (cased !== undefined) {
-    message = `Top-level keys are case-sensitive: Copernica would ignore "${name}". Write "${cased}".`;
+    message = l10n.t('Top-level keys are case-sensitive: Copernica would ignore "{0}". Write "{1}".', name, cased);
     suggestion = cased;
   } else if (kind === 'subprofile' && name === 'interests') {
-    message = 'Subprofiles have no interests; remove "interests".';
+    message = l10n.t('Subprofiles have no interests; remove "interests".');
   } else if (isField) {
-    message = `"${name}" is a field: put it inside "fields", like {"fields": {"${name}": …}}.`;
+    // The example goes in as an argument: a {0} nested inside literal braces would not be replaced.
+    message = l10n.t('"{0}" is a field: put it inside "fields", like {1}.', name, `{"fields": {"${name}": …}}`);
   } else {
     suggestion = closest(name, allowed);
-    message = `Unknown key "${name}": a ${kind} document has only ${allowed.map((k) => `"${k}"`).join(', ')}; ` +
-      'Copernica would silently ignore it.' + (suggestion !== undefined ? ` Did you mean "${suggestion}"?` : '');
+    const keys = allowed.map((k) => `"${k}"`).join(', ');
+    message = didYouMean(kind === 'profile'
+      ? l10n.t('Unknown key "{0}": a profile document has only {1}; Copernica would silently ignore it.', name, keys)
+      : l10n.t('Unknown key "{0}": a subprofile document has only {1}; Copernica would silently ignore it.', name, keys), suggestion);
   }
   report(ctx, key, {
     code: cased !== undefined ? 'wrong-case' : 'unknown-key',

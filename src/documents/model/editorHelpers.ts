@@ -1,5 +1,6 @@
 // Pure helpers behind completion and hover: which field the cursor is on, what to offer there,
 // and how to describe a field. The VS Code providers only translate these into editor objects.
+import * as l10n from '@vscode/l10n';
 import { type Node, getLocation, parseTree, findNodeAtOffset } from './jsonc';
 import type { Field } from '../../api/types';
 import { maxLength, selectChoices, typeLabel } from './fieldTypes';
@@ -35,10 +36,10 @@ export function fieldCompletions(schema: DocumentSchema): FieldCompletion[] {
 
 function flags(field: Field): string[] {
   const result: string[] = [];
-  if (field.index) result.push('indexed');
-  if (field.displayed) result.push('displayed');
-  if (field.ordered) result.push('default sort');
-  if (field.hidden) result.push('hidden');
+  if (field.index) result.push(l10n.t({ message: 'indexed', comment: ['A field flag, listed after "Flags:"'] }));
+  if (field.displayed) result.push(l10n.t({ message: 'displayed', comment: ['A field flag, listed after "Flags:"'] }));
+  if (field.ordered) result.push(l10n.t({ message: 'default sort', comment: ['A field flag, listed after "Flags:"'] }));
+  if (field.hidden) result.push(l10n.t({ message: 'hidden', comment: ['A field flag, listed after "Flags:"'] }));
   return result;
 }
 
@@ -49,15 +50,17 @@ export function describeField(field: Field): string {
   const lines: string[] = [];
   if (field.type === 'select') {
     const { choices } = selectChoices(field);
-    lines.push(choices.length > 0 ? `Choices: ${choices.map((c) => `\`${c}\``).join(', ')}` : 'Choices: none defined');
+    lines.push(choices.length > 0
+      ? l10n.t('Choices: {0}', choices.map((c) => `\`${c}\``).join(', '))
+      : l10n.t('Choices: none defined'));
   }
   const value = defaultValue(field);
-  lines.push(`Default: ${value === '' ? '(empty)' : `\`${value}\``}`);
+  lines.push(l10n.t('Default: {0}', value === '' ? l10n.t('(empty)') : `\`${value}\``));
   const limit = maxLength(field);
-  if (limit !== undefined) lines.push(`Maximum length: ${limit} characters`);
+  if (limit !== undefined) lines.push(l10n.t('Maximum length: {0} characters', limit));
   const set = flags(field);
-  if (set.length > 0) lines.push(`Flags: ${set.join(', ')}`);
-  lines.push(`Field ID: ${field.ID}`);
+  if (set.length > 0) lines.push(l10n.t('Flags: {0}', set.join(', ')));
+  lines.push(l10n.t('Field ID: {0}', field.ID));
   // Two trailing spaces make a Markdown line break without starting a new paragraph.
   return `${title}\n\n${lines.join('  \n')}`;
 }

@@ -1,5 +1,6 @@
 // What a field definition means for a document: select choices, defaults, limits and labels
 // (copernica-api.md §5.1, §5.2).
+import * as l10n from '@vscode/l10n';
 import type { Field } from '../../api/types';
 
 export interface SelectChoices {
@@ -37,24 +38,23 @@ export function maxLength(field: Pick<Field, 'length' | 'type'>): number | undef
 
 const LENGTH_LIMITED = new Set(['text', 'email', 'phone', 'phone_fax', 'phone_gsm']);
 
-const LABELS: Record<string, string> = {
-  text: 'text',
-  email: 'email address',
-  phone: 'phone number',
-  phone_fax: 'fax number',
-  phone_gsm: 'mobile number',
-  integer: 'whole number',
-  float: 'decimal number',
-  date: 'date',
-  empty_date: 'optional date',
-  datetime: 'date and time',
-  empty_datetime: 'optional date and time',
-  select: 'choice',
-  big: 'long text',
-  foreign_key: 'profile ID',
-};
-
-/** A short human description of a field type, e.g. "whole number". */
+/** A short human description of a field type, e.g. "whole number"; looked up per call, not at load time. */
 export function typeLabel(type: string): string {
-  return LABELS[type] ?? type;
+  switch (type) {
+    case 'text': return l10n.t({ message: 'text', comment: ['A field type'] });
+    case 'email': return l10n.t({ message: 'email address', comment: ['A field type'] });
+    case 'phone': return l10n.t({ message: 'phone number', comment: ['A field type'] });
+    case 'phone_fax': return l10n.t({ message: 'fax number', comment: ['A field type'] });
+    case 'phone_gsm': return l10n.t({ message: 'mobile number', comment: ['A field type'] });
+    case 'integer': return l10n.t({ message: 'whole number', comment: ['A field type'] });
+    case 'float': return l10n.t({ message: 'decimal number', comment: ['A field type'] });
+    case 'date': return l10n.t({ message: 'date', comment: ['A field type'] });
+    case 'empty_date': return l10n.t({ message: 'optional date', comment: ['A field type'] });
+    case 'datetime': return l10n.t({ message: 'date and time', comment: ['A field type'] });
+    case 'empty_datetime': return l10n.t({ message: 'optional date and time', comment: ['A field type'] });
+    case 'select': return l10n.t({ message: 'choice', comment: ['A field type'] });
+    case 'big': return l10n.t({ message: 'long text', comment: ['A field type'] });
+    case 'foreign_key': return l10n.t({ message: 'profile ID', comment: ['A field type'] });
+    default: return type;
+  }
 }

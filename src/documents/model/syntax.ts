@@ -1,6 +1,7 @@
 // Turns document text into a jsonc-parser tree, or into problems that say exactly where the text
 // stops being JSON. Copernica would never see a comment or a trailing comma (JSON.parse would
 // fail first), but the user should hear about them as their own mistakes, not as "invalid JSON".
+import * as l10n from '@vscode/l10n';
 import { type Node, type ParseError, createScanner, parseTree, printParseErrorCode } from './jsonc';
 import { utf8Length } from './text';
 import type { ProblemCode, ProblemSeverity } from './types';
@@ -45,7 +46,7 @@ function sizeProblem(text: string): DraftProblem | undefined {
   if (text.length <= MAX_DOCUMENT_BYTES / 3 || utf8Length(text, MAX_DOCUMENT_BYTES) <= MAX_DOCUMENT_BYTES) return undefined;
   const mb = (utf8Length(text, Infinity) / (1024 * 1024)).toFixed(1);
   return error('too-large',
-    `The document is too large (${mb} MB); at most 5 MB can be saved. A profile this large is almost certainly pasted by mistake.`,
+    l10n.t('The document is too large ({0} MB); at most 5 MB can be saved. A profile this large is almost certainly pasted by mistake.', mb),
     0, 0);
 }
 
@@ -58,55 +59,58 @@ function scanProblems(text: string): { problems: DraftProblem[]; tooDeep: boolea
   for (let kind = scanner.scan(); kind !== SyntaxKind.EOF; kind = scanner.scan()) {
     const offset = scanner.getTokenOffset();
     if (kind === SyntaxKind.LineCommentTrivia || kind === SyntaxKind.BlockCommentTrivia) {
-      problems.push(error('comment', 'Comments are not allowed in JSON; remove the comment.', offset, scanner.getTokenLength()));
+      problems.push(error('comment', l10n.t('Comments are not allowed in JSON; remove the comment.'), offset, scanner.getTokenLength()));
       continue;
     }
     if (kind === SyntaxKind.Trivia || kind === SyntaxKind.LineBreakTrivia) continue;
     if ((kind === SyntaxKind.CloseBraceToken || kind === SyntaxKind.CloseBracketToken) && comma) {
-      problems.push(error('trailing-comma', 'Trailing comma: JSON does not allow a comma before a closing bracket; remove it.', comma.offset, 1));
+      problems.push(error('trailing-comma', l10n.t('Trailing comma: JSON does not allow a comma before a closing bracket; remove it.'), comma.offset, 1));
     }
     comma = kind === SyntaxKind.CommaToken ? { offset } : undefined;
     if (kind === SyntaxKind.OpenBraceToken || kind === SyntaxKind.OpenBracketToken) depth++;
     else if (kind === SyntaxKind.CloseBraceToken || kind === SyntaxKind.CloseBracketToken) depth--;
     if (depth > MAX_DEPTH) {
-      const message = `The document is nested more than ${MAX_DEPTH} levels deep; a profile document has only ` +
-        'three (document, "fields", value) and field values must be strings or numbers.';
+      const message = l10n.t('The document is nested more than {0} levels deep; a profile document has only three (document, "fields", value) and field values must be strings or numbers.', MAX_DEPTH);
       return { problems: [error('too-deep', message, offset, 1)], tooDeep: true };
     }
   }
   return { problems, tooDeep: false };
 }
 
-const MESSAGES: Partial<Record<ReturnType<typeof printParseErrorCode>, string>> = {
-  InvalidNumberFormat: 'invalid number',
-  PropertyNameExpected: 'expected a property name in double quotes',
-  ValueExpected: 'expected a value',
-  ColonExpected: 'expected a colon after the property name',
-  CommaExpected: 'expected a comma',
-  CloseBraceExpected: 'expected a closing brace "}"',
-  CloseBracketExpected: 'expected a closing bracket "]"',
-  EndOfFileExpected: 'expected the end of the document (there must be only one top-level object)',
-  UnexpectedEndOfComment: 'unterminated comment',
-  UnexpectedEndOfString: 'unterminated string (a closing double quote is missing)',
-  UnexpectedEndOfNumber: 'incomplete number',
-  InvalidUnicode: 'invalid \\u escape (it needs four hexadecimal digits)',
-  InvalidEscapeCharacter: 'invalid escape sequence (JSON allows \\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX)',
-  InvalidCharacter: 'a control character (such as a tab or line break) inside a string must be written as an escape like \\t or \\n',
-};
+/** What jsonc-parser's error code means, in words; looked up per message, not at load time. */
+function parseErrorText(code: ReturnType<typeof printParseErrorCode>): string {
+  switch (code) {
+    case 'InvalidNumberFormat': return l10n.t('invalid number');
+    case 'PropertyNameExpected': return l10n.t('expected a property name in double quotes');
+    case 'ValueExpected': return l10n.t('expected a value');
+    case 'ColonExpected': return l10n.t('expected a colon after the property name');
+    case 'CommaExpected': return l10n.t('expected a comma');
+    case 'CloseBraceExpected': return l10n.t('expected a closing brace "}"');
+    case 'CloseBracketExpected': return l10n.t('expected a closing bracket "]"');
+    case 'EndOfFileExpected': return l10n.t('expected the end of the document (there must be only one top-level object)');
+    case 'UnexpectedEndOfComment': return l10n.t('unterminated comment');
+    case 'UnexpectedEndOfString': return l10n.t('unterminated string (a closing double quote is missing)');
+    case 'UnexpectedEndOfNumber': return l10n.t('incomplete number');
+    case 'InvalidUnicode': return l10n.t('invalid \\u escape (it needs four hexadecimal digits)');
+    case 'InvalidEscapeCharacter': return l10n.t('invalid escape sequence (JSON allows \\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX)');
+    case 'InvalidCharacter': return l10n.t('a control character (such as a tab or line break) inside a string must be written as an escape like \\t or \\n');
+    default: return l10n.t('invalid JSON');
+  }
+}
 
 /** Explains an unexpected symbol, recognising the usual JavaScript-isms. */
 function symbolMessage(text: string, offset: number, length: number): string {
   const symbol = text.slice(offset, offset + length);
-  if (symbol.startsWith("'")) return 'strings and property names need double quotes, not single quotes';
-  if (/^-?(NaN|Infinity)$/.test(symbol)) return `${symbol} is not a JSON value; write the value as a string`;
-  if (/^x[0-9a-f]*$/i.test(symbol) && text[offset - 1] === '0') return 'hexadecimal numbers are not allowed in JSON; write the number in decimal';
-  if (/^(undefined|None|nil)$/.test(symbol)) return `${symbol} is not a JSON value`;
-  if (symbol === '.' || /^\.\d/.test(symbol)) return 'a number must start with a digit (write 0.5, not .5)';
-  if (symbol.startsWith('+')) return 'a JSON number cannot start with "+"; leave the sign out';
+  if (symbol.startsWith("'")) return l10n.t('strings and property names need double quotes, not single quotes');
+  if (/^-?(NaN|Infinity)$/.test(symbol)) return l10n.t('{0} is not a JSON value; write the value as a string', symbol);
+  if (/^x[0-9a-f]*$/i.test(symbol) && text[offset - 1] === '0') return l10n.t('hexadecimal numbers are not allowed in JSON; write the number in decimal');
+  if (/^(undefined|None|nil)$/.test(symbol)) return l10n.t('{0} is not a JSON value', symbol);
+  if (symbol === '.' || /^\.\d/.test(symbol)) return l10n.t('a number must start with a digit (write 0.5, not .5)');
+  if (symbol.startsWith('+')) return l10n.t('a JSON number cannot start with "+"; leave the sign out');
   if (/^[A-Za-z_$][\w$]*$/.test(symbol) && /^\s*:/.test(text.slice(offset + length))) {
-    return `property names need double quotes: write "${symbol}"`;
+    return l10n.t('property names need double quotes: write "{0}"', symbol);
   }
-  return `unexpected ${JSON.stringify(symbol.length > 20 ? `${symbol.slice(0, 20)}…` : symbol)}`;
+  return l10n.t('unexpected {0}', JSON.stringify(symbol.length > 20 ? `${symbol.slice(0, 20)}…` : symbol));
 }
 
 function describe(text: string, e: ParseError): string {
@@ -114,13 +118,13 @@ function describe(text: string, e: ParseError): string {
   if (code === 'InvalidSymbol') return symbolMessage(text, e.offset, e.length);
   // jsonc-parser reads "01" as 0 followed by 1 and then wants a comma: say what is really wrong.
   if (code === 'CommaExpected' && /\d/.test(text[e.offset] ?? '') && text[e.offset - 1] === '0') {
-    return 'numbers must not have leading zeros (write the value as a string to keep them)';
+    return l10n.t('numbers must not have leading zeros (write the value as a string to keep them)');
   }
   // A raw line break ends the string token early; "unterminated" alone would puzzle.
   if (code === 'UnexpectedEndOfString' && /[\r\n]/.test(text[e.offset + e.length] ?? '')) {
-    return 'a string cannot continue on the next line; write a line break as \\n';
+    return l10n.t('a string cannot continue on the next line; write a line break as \\n');
   }
-  return MESSAGES[code] ?? 'invalid JSON';
+  return parseErrorText(code);
 }
 
 /** Parses `text`; `position` formats an offset for the "line 3, column 14" in the message. */
@@ -132,10 +136,10 @@ export function parseDocumentText(text: string, position: (offset: number) => st
   if (text.startsWith('\ufeff')) {
     // Keep offsets: replace the BOM with a space instead of removing it.
     source = ` ${text.slice(1)}`;
-    problems.push({ ...error('bom', 'The file starts with a byte order mark (BOM); it is ignored.', 0, 1), severity: 'warning' });
+    problems.push({ ...error('bom', l10n.t('The file starts with a byte order mark (BOM); it is ignored.'), 0, 1), severity: 'warning' });
   }
   if (source.trim() === '') {
-    return { problems: [error('empty-document', 'The document is empty. It must be a JSON object such as {"fields": {}}.', 0, 0)], fatal: true };
+    return { problems: [error('empty-document', l10n.t('The document is empty. It must be a JSON object such as {"fields": {}}.'), 0, 0)], fatal: true };
   }
   const scanned = scanProblems(source);
   problems.push(...scanned.problems);
@@ -144,7 +148,11 @@ export function parseDocumentText(text: string, position: (offset: number) => st
   const root = parseTree(source, errors, { disallowComments: false, allowTrailingComma: true, allowEmptyContent: false });
   const first = errors[0];
   if (first) {
-    const message = `Invalid JSON at ${position(first.offset)}: ${describe(source, first)}.`;
+    const message = l10n.t({
+      message: 'Invalid JSON at {0}: {1}.',
+      args: [position(first.offset), describe(source, first)],
+      comment: ['{0} is a position such as "line 3, column 14", {1} what is wrong, such as "expected a comma"'],
+    });
     problems.push(error('invalid-json', message, first.offset, Math.max(first.length, 1)));
     return { problems, fatal: true, ...(root ? { root } : {}) };
   }

@@ -1,5 +1,6 @@
 // Small text helpers shared by the checks: offsets to positions, quoting values in messages,
 // and "did you mean" suggestions.
+import * as l10n from '@vscode/l10n';
 
 export interface Position {
   line: number;
@@ -102,6 +103,11 @@ export function closest(name: string, candidates: readonly string[]): string | u
     }
   }
   return best;
+}
+
+/** `message`, followed by "Did you mean …?" when there is a suggestion. */
+export function didYouMean(message: string, suggestion: string | undefined): string {
+  return suggestion === undefined ? message : `${message} ${l10n.t('Did you mean "{0}"?', suggestion)}`;
 }
 
 /** The candidate equal to `name` ignoring case (but not exactly equal), if any. */

@@ -1,4 +1,5 @@
 // Helpers over jsonc-parser nodes, shared by the checks.
+import * as l10n from '@vscode/l10n';
 import type { Node } from './jsonc';
 import type { DraftProblem } from './syntax';
 import type { DocumentSchema, ParsedDocument } from './types';
@@ -33,11 +34,11 @@ export function scalarText(text: string, node: Node): string | undefined {
 export function typeName(node: Node): string {
   switch (node.type) {
     case 'null': return 'null';
-    case 'boolean': return `a boolean (${String(node.value)})`;
-    case 'array': return 'an array';
-    case 'object': return 'an object';
-    case 'number': return 'a number';
-    default: return 'a string';
+    case 'boolean': return l10n.t({ message: 'a boolean ({0})', args: [String(node.value)], comment: ['What was found where a value was expected; {0} is true or false'] });
+    case 'array': return l10n.t({ message: 'an array', comment: ['What was found where a value was expected'] });
+    case 'object': return l10n.t({ message: 'an object', comment: ['What was found where a value was expected'] });
+    case 'number': return l10n.t({ message: 'a number', comment: ['What was found where a value was expected'] });
+    default: return l10n.t({ message: 'a string', comment: ['What was found where a value was expected'] });
   }
 }
 
@@ -85,7 +86,11 @@ export function checkDuplicateKeys(ctx: CheckContext, root: Node): void {
         else {
           report(ctx, key, {
             code: 'duplicate-key',
-            message: `Duplicate key "${name}": it already appears at ${ctx.position(first.offset)}. Remove one of them.`,
+            message: l10n.t({
+              message: 'Duplicate key "{0}": it already appears at {1}. Remove one of them.',
+              args: [name, ctx.position(first.offset)],
+              comment: ['{1} is a position such as "line 3, column 14"'],
+            }),
             field: name,
           });
         }

@@ -1,5 +1,6 @@
 // Checks one field value (already a string) against its field type. Copernica coerces every bad
 // value silently (copernica-api.md §5.3), so each rule refuses what would be changed on the way in.
+import * as l10n from '@vscode/l10n';
 import type { Field } from '../../api/types';
 import {
   DATE_PATTERN, DATETIME_PATTERN, ZERO_DATE, ZERO_DATETIME, impossibleDateTime,
@@ -24,52 +25,79 @@ function bad(reason: string, expected: string, suggestion?: string): ValueVerdic
   return { severity: 'error', code: 'bad-value', reason, expected, ...(suggestion !== undefined ? { suggestion } : {}) };
 }
 
-const INTEGER_EXPECTED = 'Expected digits like 42, optionally with a minus sign.';
+// Messages are looked up when a value is checked, never at load time: the translations are
+// configured after the modules load. A reason follows the quoted value ("abc" is not a whole number).
+function isEmpty(): string {
+  return l10n.t({ message: 'is empty', comment: ['Follows a quoted field value: "" is empty'] });
+}
+
+function integerExpected(): string {
+  return l10n.t('Expected digits like 42, optionally with a minus sign.');
+}
 
 const integerRule: Rule = (value) => {
-  if (value === '') return bad('is empty', 'Expected a whole number like 42 (Copernica would store 0).', '0');
+  if (value === '') return bad(isEmpty(), l10n.t('Expected a whole number like 42 (Copernica would store 0).'), '0');
   const trimmed = value.trim();
-  if (trimmed !== value && /^[+-]?\d+$/.test(trimmed)) return bad('has spaces around it', INTEGER_EXPECTED, trimmed);
-  if (/^[+-]?\d+[.,]\d+$/.test(value)) return bad('is not a whole number (it has decimals)', INTEGER_EXPECTED);
-  if (!/^[+-]?\d+$/.test(value)) return bad('is not a whole number', INTEGER_EXPECTED);
+  if (trimmed !== value && /^[+-]?\d+$/.test(trimmed)) return bad(l10n.t('has spaces around it'), integerExpected(), trimmed);
+  if (/^[+-]?\d+[.,]\d+$/.test(value)) return bad(l10n.t('is not a whole number (it has decimals)'), integerExpected());
+  if (!/^[+-]?\d+$/.test(value)) return bad(l10n.t('is not a whole number'), integerExpected());
   const n = BigInt(value);
   if (n < BigInt(MIN_INTEGER) || n > BigInt(MAX_INTEGER)) {
-    return { ...bad('is out of range', `Expected a whole number from ${MIN_INTEGER} to ${MAX_INTEGER}.`), code: 'out-of-range' };
+    const expected = l10n.t('Expected a whole number from {0} to {1}.', MIN_INTEGER, MAX_INTEGER);
+    return { ...bad(l10n.t('is out of range'), expected), code: 'out-of-range' };
   }
   return undefined;
 };
 
 const FLOAT_PATTERN = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
-const FLOAT_EXPECTED = 'Expected a number like 2.5, with a dot for decimals.';
+
+function floatExpected(): string {
+  return l10n.t('Expected a number like 2.5, with a dot for decimals.');
+}
 
 const floatRule: Rule = (value) => {
-  if (value === '') return bad('is empty', 'Expected a number like 2.5 (Copernica would store 0).', '0');
-  if (/^[+-]?\d+,\d+$/.test(value)) return bad('uses a decimal comma', FLOAT_EXPECTED, value.replace(',', '.'));
-  if (!FLOAT_PATTERN.test(value)) return bad('is not a decimal number', FLOAT_EXPECTED);
+  if (value === '') return bad(isEmpty(), l10n.t('Expected a number like 2.5 (Copernica would store 0).'), '0');
+  if (/^[+-]?\d+,\d+$/.test(value)) return bad(l10n.t('uses a decimal comma'), floatExpected(), value.replace(',', '.'));
+  if (!FLOAT_PATTERN.test(value)) return bad(l10n.t('is not a decimal number'), floatExpected());
   if (!Number.isFinite(Number(value))) {
-    return { ...bad('is too large', 'Expected a finite number.'), code: 'out-of-range' };
+    return { ...bad(l10n.t('is too large'), l10n.t('Expected a finite number.')), code: 'out-of-range' };
   }
   return undefined;
 };
 
+function dateExpected(withTime: boolean, optional: boolean): string {
+  if (withTime) {
+    return optional
+      ? l10n.t('Expected a date and time like {0}, or "" for none.', '2024-03-15 14:30:00')
+      : l10n.t('Expected a date and time like {0}, or {1} for none.', '2024-03-15 14:30:00', ZERO_DATETIME);
+  }
+  return optional
+    ? l10n.t('Expected a date like {0}, or "" for none.', '2024-03-15')
+    : l10n.t('Expected a date like {0}, or {1} for none.', '2024-03-15', ZERO_DATE);
+}
+
+function notReal(withTime: boolean, why: string): string {
+  return withTime ? l10n.t('is not a real date and time ({0})', why) : l10n.t('is not a real date ({0})', why);
+}
+
 function dateRule(withTime: boolean, optional: boolean): Rule {
   const zero = withTime ? ZERO_DATETIME : ZERO_DATE;
   const form = withTime ? 'YYYY-MM-DD hh:mm:ss' : 'YYYY-MM-DD';
-  const example = withTime ? '2024-03-15 14:30:00' : '2024-03-15';
-  const expected = `Expected a ${withTime ? 'date and time' : 'date'} like ${example}` +
-    (optional ? ', or "" for none.' : `, or ${zero} for none.`);
   const pattern = withTime ? DATETIME_PATTERN : DATE_PATTERN;
   return (value) => {
-    if (value === '') return optional ? undefined : bad('is empty', expected, zero);
+    const expected = (): string => dateExpected(withTime, optional);
+    if (value === '') return optional ? undefined : bad(isEmpty(), expected(), zero);
     // The API turns the zero date into "" for optional fields: refuse it so nothing changes unseen.
-    if (value === zero) return optional ? bad('is the zero date', expected, '') : undefined;
+    if (value === zero) return optional ? bad(l10n.t('is the zero date'), expected(), '') : undefined;
     if (withTime && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/.test(value)) {
-      return bad('has a "T" between date and time', expected, value.replace('T', ' '));
+      return bad(l10n.t('has a "T" between date and time'), expected(), value.replace('T', ' '));
     }
-    if (!withTime && DATETIME_PATTERN.test(value)) return bad('has a time, but this field holds only a date', expected, value.slice(0, 10));
-    if (!pattern.test(value)) return bad(`is not in the form ${form}`, expected);
+    if (!withTime && DATETIME_PATTERN.test(value)) {
+      return bad(l10n.t('has a time, but this field holds only a date'), expected(), value.slice(0, 10));
+    }
+    if (!pattern.test(value)) return bad(l10n.t('is not in the form {0}', form), expected());
     const why = impossibleDateTime(value);
-    return why === undefined ? undefined : bad(`is not a real ${withTime ? 'date and time' : 'date'} (${why})`, expected);
+    return why === undefined ? undefined : bad(notReal(withTime, why), expected());
   };
 }
 
@@ -78,10 +106,10 @@ const selectRule: Rule = (value, field) => {
   if (value === '' || choices.includes(value)) return undefined;
   const listed = choices.slice(0, 10).map((c) => quote(c)).join(', ') + (choices.length > 10 ? ', …' : '');
   const expected = choices.length === 0
-    ? 'Expected "" (the field has no choices).'
-    : `Expected one of ${listed}, or "" for none (choices are case-sensitive).`;
+    ? l10n.t('Expected "" (the field has no choices).')
+    : l10n.t('Expected one of {0}, or "" for none (choices are case-sensitive).', listed);
   const suggestion = choices.find((c) => c.toLowerCase() === value.trim().toLowerCase()) ?? closest(value, choices);
-  return bad('is not one of the choices', expected, suggestion);
+  return bad(l10n.t('is not one of the choices'), expected, suggestion);
 };
 
 const emailRule: Rule = (value) => {
@@ -89,13 +117,13 @@ const emailRule: Rule = (value) => {
   return {
     severity: 'warning',
     code: 'suspicious-email',
-    reason: 'does not look like an email address',
-    expected: 'Expected something like name@example.com; Copernica will store it as it is.',
+    reason: l10n.t('does not look like an email address'),
+    expected: l10n.t('Expected something like name@example.com; Copernica will store it as it is.'),
   };
 };
 
 const foreignKeyRule: Rule = (value) =>
-  /^\d*$/.test(value) ? undefined : bad('is not a profile ID', 'Expected digits like 18381, or "" for none.');
+  /^\d*$/.test(value) ? undefined : bad(l10n.t('is not a profile ID'), l10n.t('Expected digits like 18381, or "" for none.'));
 
 const TYPE_RULES: Record<string, Rule> = {
   integer: integerRule,
@@ -118,14 +146,14 @@ function characterRule(value: string, field: Field): ValueVerdict | undefined {
     return {
       severity: 'error',
       code: 'control-character',
-      reason: `contains a control character (${hex(value.charCodeAt(control))}) at position ${control + 1}`,
-      expected: 'Remove it: Copernica would store it invisibly.',
+      reason: l10n.t('contains a control character ({0}) at position {1}', hex(value.charCodeAt(control)), control + 1),
+      expected: l10n.t('Remove it: Copernica would store it invisibly.'),
     };
   }
   const surrogate = findLoneSurrogate(value);
   if (surrogate < 0) return undefined;
-  return bad(`contains a broken character (a lone ${hex(value.charCodeAt(surrogate))}) at position ${surrogate + 1}`,
-    'Remove it or write the whole character.');
+  return bad(l10n.t('contains a broken character (a lone {0}) at position {1}', hex(value.charCodeAt(surrogate)), surrogate + 1),
+    l10n.t('Remove it or write the whole character.'));
 }
 
 function lengthRule(value: string, field: Field): ValueVerdict | undefined {
@@ -134,7 +162,7 @@ function lengthRule(value: string, field: Field): ValueVerdict | undefined {
   const length = charLength(value);
   if (length <= limit) return undefined;
   return {
-    ...bad(`is too long (${length} characters)`, `Expected at most ${limit} characters; Copernica would cut off the rest.`),
+    ...bad(l10n.t('is too long ({0} characters)', length), l10n.t('Expected at most {0} characters; Copernica would cut off the rest.', limit)),
     code: 'too-long',
   };
 }
@@ -146,5 +174,9 @@ export function checkFieldValue(field: Field, value: string): ValueVerdict | und
 
 /** The full message, e.g. `Field "age" (integer): "abc" is not a whole number. Expected digits like 42.` */
 export function valueMessage(field: Field, value: string, verdict: ValueVerdict): string {
-  return `Field "${field.name}" (${field.type}): ${quote(value)} ${verdict.reason}. ${verdict.expected}`;
+  return l10n.t({
+    message: 'Field "{0}" ({1}): {2} {3}. {4}',
+    args: [field.name, field.type, quote(value), verdict.reason, verdict.expected],
+    comment: ['{0} field name, {1} field type, {2} quoted value, {3} what is wrong with it ("is not a whole number"), {4} what is expected'],
+  });
 }
