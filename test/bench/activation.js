@@ -32,8 +32,9 @@ function buildExtension() {
   const res = spawnSync(process.execPath, [path.join(p.root, 'esbuild.js'), '--production'], { cwd: dir, encoding: 'utf8' });
   fs.unlinkSync(path.join(dir, 'src'));
   if (res.status !== 0) throw new Error(`production build failed: ${res.stderr || res.stdout}`);
-  for (const name of ['package.json', 'package.nls.json', 'media']) {
-    fs.cpSync(path.join(p.root, name), path.join(dir, name), { recursive: true });
+  const translations = fs.readdirSync(p.root).filter((name) => /^package\.nls\..+\.json$/.test(name));
+  for (const name of ['package.json', 'package.nls.json', 'media', 'l10n', ...translations]) {
+    if (fs.existsSync(path.join(p.root, name))) fs.cpSync(path.join(p.root, name), path.join(dir, name), { recursive: true });
   }
   return dir;
 }

@@ -40,7 +40,8 @@ function buildProduction(root: string, dir: string): { file?: string; note?: str
 function vsix(root: string, dir: string): Pick<Footprint, 'vsixKb' | 'vsixNote'> {
   const vsce = path.join(root, 'node_modules', '.bin', 'vsce');
   if (!fs.existsSync(vsce)) return { vsixKb: undefined, vsixNote: 'n/a: @vscode/vsce is not installed' };
-  for (const name of PACKAGE_FILES) {
+  const translations = fs.readdirSync(root).filter((name) => /^package\.nls\..+\.json$/.test(name));
+  for (const name of [...PACKAGE_FILES, ...translations]) {
     if (fs.existsSync(path.join(root, name))) fs.cpSync(path.join(root, name), path.join(dir, name), { recursive: true });
   }
   const out = path.join(dir, 'copernica.vsix');
