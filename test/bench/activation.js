@@ -31,7 +31,10 @@ function buildExtension() {
   fs.symlinkSync(path.join(p.root, 'src'), path.join(dir, 'src'), 'dir');
   const res = spawnSync(process.execPath, [path.join(p.root, 'esbuild.js'), '--production'], { cwd: dir, encoding: 'utf8' });
   fs.unlinkSync(path.join(dir, 'src'));
-  if (res.status !== 0) throw new Error(`production build failed: ${res.stderr || res.stdout}`);
+  if (res.status !== 0) {
+    fs.rmSync(dir, { recursive: true, force: true });
+    throw new Error(`production build failed (exit ${res.status}): ${res.stderr || res.stdout || 'no output; esbuild.js builds silently, run it by hand'}`);
+  }
   const translations = fs.readdirSync(p.root).filter((name) => /^package\.nls\..+\.json$/.test(name));
   for (const name of ['package.json', 'package.nls.json', 'media', 'l10n', ...translations]) {
     if (fs.existsSync(path.join(p.root, name))) fs.cpSync(path.join(p.root, name), path.join(dir, name), { recursive: true });
