@@ -29,23 +29,33 @@ function readFigures() {
 
 const pad = (text, width) => String(text).padEnd(width);
 
-function faultTable(figures) {
+function browseText(f) {
+  const met = f.expected === 'recovers' ? f.outcome === 'recovered' : f.outcome === 'one notification';
+  return `${f.outcome}${met ? '' : ` [expected: ${f.expected}]`}${f.recoveredAfterClear ? '' : ', NOT recovered after clearing'}`;
+}
+
+function saveText(f) {
+  const first = f.mode === 'conflict' ? (f.firstSave ? 'saved' : 'not saved') : f.firstSave ? 'saved at once' : `failed (${f.errorNotifications} notification)`;
+  return `${first}, ${f.lost ? 'EDIT LOST' : 'text kept'}, ${f.successfulWrites}/${f.writeRequests} writes accepted${f.savedInTheEnd ? ', saved in the end' : ''}`;
+}
+
+/** The fault catalogue (faults tried in both flows) as a table; the other scenarios as a list. */
+function faultLines(figures) {
   const rows = new Map();
-  for (const f of figures.filter((x) => x.kind === 'browse' || (x.kind === 'save' && x.mode !== 'concurrent'))) {
+  for (const f of figures.filter((x) => (x.kind === 'browse' || x.kind === 'save') && x.mode !== 'concurrent')) {
     const key = `${f.fault} (${f.mode})`;
-    const row = rows.get(key) ?? {};
-    if (f.kind === 'browse') {
-      row.browse = `${f.outcome}${f.outcome === f.expected || (f.expected === 'recovers' && f.outcome === 'recovered') ? '' : ` [expected: ${f.expected}]`}${f.recoveredAfterClear ? '' : ', NOT recovered after clearing'}`;
-    } else {
-      const first = f.mode === 'conflict' ? (f.firstSave ? 'saved' : 'not saved') : f.firstSave ? 'saved at once' : `refused, ${f.errorNotifications} notification(s)`;
-      row.save = `${first}; ${f.lost ? 'EDIT LOST' : 'text kept'}; ${f.successfulWrites} accepted write(s) of ${f.writeRequests}; ${f.savedInTheEnd ? 'saved in the end' : 'not saved in the end'}`;
-    }
+    const row = rows.get(key) ?? { fault: f.fault };
+    row[f.kind] = f.kind === 'browse' ? browseText(f) : saveText(f);
     rows.set(key, row);
   }
-  const width = Math.max(10, ...[...rows.keys()].map((k) => k.length)) + 2;
-  const lines = [`  ${pad('fault', width)}${pad('browsing the explorer', 46)}saving a profile`];
-  for (const [key, row] of rows) lines.push(`  ${pad(key, width)}${pad(row.browse ?? '-', 46)}${row.save ?? '-'}`);
-  return lines;
+  const both = [...rows.entries()].filter(([, r]) => r.browse && r.save);
+  const others = [...rows.entries()].filter(([, r]) => !(r.browse && r.save));
+  const width = Math.max(10, ...both.map(([k]) => k.length)) + 2;
+  const lines = [`  ${pad('fault', width)}${pad('browsing the explorer', 30)}saving a profile`];
+  for (const [key, row] of both) lines.push(`  ${pad(key, width)}${pad(row.browse, 30)}${row.save}`);
+  lines.push('Other scenarios:');
+  for (const [key, row] of others) lines.push(`  ${key}: ${row.browse ?? row.save}`);
+  return { lines, kinds: new Set(both.map(([, r]) => r.fault)).size, runs: both.length * 2 };
 }
 
 function report(figures, results) {
@@ -53,7 +63,6 @@ function report(figures, results) {
   const saves = figures.filter((f) => f.kind === 'save');
   const corpus = figures.filter((f) => f.kind === 'corpus');
   const token = figures.filter((f) => f.kind === 'token');
-  const faultNames = new Set([...browse, ...saves.filter((s) => s.mode === 'transient' || s.mode === 'persistent')].map((f) => f.fault));
   const editsLost = saves.filter((s) => s.lost);
   const duplicates = saves.filter((s) => s.successfulWrites > 1);
   const duplicateWrites = duplicates.reduce((n, s) => n + s.successfulWrites - 1, 0);
@@ -64,11 +73,12 @@ function report(figures, results) {
 
   const out = [];
   out.push('', '=== Reliability report ===', '');
-  out.push(`Faults: ${faultNames.size} kinds × 2 flows — ${browse.length} browsing runs, ${saves.filter((s) => s.mode === 'transient' || s.mode === 'persistent').length} saving runs`);
-  out.push(...faultTable(figures));
-  out.push(`  browsing runs not as expected: ${browseWrong.length}${browseWrong.length ? ` (${browseWrong.map((b) => `${b.fault}/${b.mode}: ${b.outcome}`).join('; ')})` : ''}`);
+  const faults = faultLines(figures);
+  out.push(`Faults: ${faults.kinds} kinds × 2 flows (browsing, saving), ${faults.runs} runs (transient = once, persistent = beats the retries)`);
+  out.push(...faults.lines);
+  out.push(`Browsing runs not as expected: ${browseWrong.length}${browseWrong.length ? ` (${browseWrong.map((b) => `${b.fault}/${b.mode}: ${b.outcome}`).join('; ')})` : ''}`);
   const concurrent = saves.filter((s) => s.mode === 'concurrent');
-  if (concurrent.length > 0) out.push(`  concurrent saves: ${concurrent.filter((s) => s.savedInTheEnd).length}/${concurrent.length} saved, ${concurrent.reduce((n, s) => n + s.successfulWrites, 0)} writes`);
+  if (concurrent.length > 0) out.push(`Concurrent saves: ${concurrent.filter((s) => s.savedInTheEnd).length}/${concurrent.length} saved, ${concurrent.reduce((n, s) => n + s.successfulWrites, 0)} writes`);
   out.push('');
   out.push(`Edits lost:         ${editsLost.length}  (must be 0)${editsLost.length ? ` — ${editsLost.map((s) => `${s.fault}/${s.mode}`).join('; ')}` : ''}`);
   out.push(`Duplicate writes:   ${duplicateWrites}  (must be 0)${duplicates.length ? ` — ${duplicates.map((s) => `${s.fault}/${s.mode}: ${s.successfulWrites} accepted`).join('; ')}` : ''}`);
@@ -81,6 +91,7 @@ function report(figures, results) {
   out.push('');
   const failedTests = results.failed ?? 0;
   out.push(`Tests: ${results.passed ?? 0} passed, ${failedTests} failed`);
+  for (const t of (results.tests ?? []).filter((x) => x.state === 'failed')) out.push(`  ✘ ${t.title}: ${String(t.error).split('\n')[0]}`);
   const bad = editsLost.length + duplicateWrites + corpusWrites + leaks;
   return { text: out.join('\n'), ok: bad === 0 && failedTests === 0 && corpus.length > 0 && browse.length > 0 && token.length > 0 };
 }
