@@ -5,7 +5,7 @@ import type { Services } from '../services';
 import { describeError } from '../ui/describeError';
 import * as children from './children';
 import { isPaged, type Node, type PagedNode } from './nodes';
-import { Pager } from './pager';
+import { Pager, pagedQuery } from './pager';
 import { renderNode } from './render';
 
 type AnyPager = Pager<Profile> | Pager<Subprofile>;
@@ -138,13 +138,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<Node>, vscode.D
     if (existing) return existing;
     const pageSize = this.s.session.settings().pageSize;
     const client = this.s.session.client();
-    const query = (afterId: string | undefined, withTotal: boolean) => ({
-      limit: pageSize,
-      total: withTotal,
-      orderBy: 'id',
-      order: 'asc' as const,
-      conditions: afterId === undefined ? [] : [{ field: 'id', operator: '>' as const, value: afterId }],
-    });
+    const query = (afterId: string | undefined, withTotal: boolean) => pagedQuery(pageSize, afterId, withTotal);
     const pager: AnyPager =
       node.kind === 'profiles'
         ? new Pager<Profile>((after, total, signal): Promise<Page<Profile>> => client.profiles(node.database.ID, query(after, total), signal), pageSize)

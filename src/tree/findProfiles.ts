@@ -5,6 +5,7 @@ import type { CommandSpec } from '../commands/registry';
 import type { Services } from '../services';
 import { parseConditions } from './conditionInput';
 import { profileLabel } from './nodes';
+import { pagedQuery } from './pager';
 
 interface FindArgs {
   database?: string | Database;
@@ -99,8 +100,7 @@ function showResults(s: Services, database: Database, conditions: Condition[]): 
     pick.busy = true;
     try {
       const last = state.profiles[state.profiles.length - 1];
-      const afterId: Condition[] = last ? [{ field: 'id', operator: '>', value: last.ID }] : [];
-      const page = await client.profiles(database.ID, { conditions: [...conditions, ...afterId], limit: pageSize, orderBy: 'id', order: 'asc', total: last === undefined }, controller.signal);
+      const page = await client.profiles(database.ID, pagedQuery(pageSize, last?.ID, last === undefined, conditions), controller.signal);
       state.profiles.push(...page.data);
       if (page.total !== undefined) state.total = page.total;
       state.done = page.count < page.limit || (state.total !== undefined && state.profiles.length >= state.total);

@@ -1,14 +1,14 @@
 // The scenarios done the extension's way: the real client, the real SchemaCache, the explorer's
 // Pager with the explorer's query, and the document model's save sequence.
 import { CopernicaClient } from '../../src/api/client';
-import type { Collection, Database, Field, Page, Profile, ProfileQuery } from '../../src/api/types';
+import type { Collection, Database, Field, Page, Profile } from '../../src/api/types';
 import {
   checkDocument, computeChanges, findCoercions, findConflicts, serializeProfile, toParsedDocument,
   type DocumentSchema,
 } from '../../src/documents/model';
 import { SchemaCache } from '../../src/schema';
 import type { Session } from '../../src/session';
-import { Pager } from '../../src/tree/pager';
+import { Pager, pagedQuery } from '../../src/tree/pager';
 import type { SimHost } from './simHost';
 
 export interface SchemaSummary {
@@ -56,22 +56,11 @@ export async function wholeSchema(client: CopernicaClient): Promise<SchemaSummar
   return summarize(databases);
 }
 
-/** The query of src/tree/explorerProvider.ts (pagerFor), kept identical: ID order, `id > last`. */
-export function explorerQuery(pageSize: number, afterId: string | undefined, withTotal: boolean): ProfileQuery {
-  return {
-    limit: pageSize,
-    total: withTotal,
-    orderBy: 'id',
-    order: 'asc' as const,
-    conditions: afterId === undefined ? [] : [{ field: 'id', operator: '>' as const, value: afterId }],
-  };
-}
-
 /** b. Every page of a database through the explorer's Pager; each request's duration is kept. */
 export async function pageProfiles(client: CopernicaClient, databaseId: string, pageSize: number, pageTimes: number[]): Promise<Pager<Profile>> {
   const pager = new Pager<Profile>(async (after, withTotal, signal): Promise<Page<Profile>> => {
     const start = performance.now();
-    const page = await client.profiles(databaseId, explorerQuery(pageSize, after, withTotal), signal);
+    const page = await client.profiles(databaseId, pagedQuery(pageSize, after, withTotal), signal);
     pageTimes.push(performance.now() - start);
     return page;
   }, pageSize);
@@ -117,7 +106,7 @@ export async function openAndSave(client: CopernicaClient, cache: SchemaCache, p
 
 /** d. A profile's subprofiles in every collection at once: the explorer's first page of each. */
 export async function subprofilesAcross(client: CopernicaClient, profileId: string, collections: readonly Collection[], pageSize: number): Promise<number> {
-  const pages = await Promise.all(collections.map((c) => client.subprofiles(profileId, c.ID, explorerQuery(pageSize, undefined, true))));
+  const pages = await Promise.all(collections.map((c) => client.subprofiles(profileId, c.ID, pagedQuery(pageSize, undefined, true))));
   return pages.reduce((n, page) => n + page.data.length, 0);
 }
 

@@ -3,12 +3,12 @@ import * as os from 'node:os';
 import type { CopernicaClient } from '../../src/api/client';
 import type { Collection, Database, Profile } from '../../src/api/types';
 import type { SchemaCache } from '../../src/schema';
-import type { Pager } from '../../src/tree/pager';
+import { type Pager, pagedQuery } from '../../src/tree/pager';
 import type { RecordedRequest } from '../simulator/types';
 import { type Timed, heapMb, measure, measureRepeated, median, round, toRow } from './measure';
 import { NaiveScript } from './naive';
 import {
-  editableField, explorerQuery, openAndSave, pageProfiles, schemaCacheFor, sharedGets, signedInClient, subprofilesAcross, wholeSchema,
+  editableField, openAndSave, pageProfiles, schemaCacheFor, sharedGets, signedInClient, subprofilesAcross, wholeSchema,
 } from './ours';
 import { type SimHost, startSimHost } from './simHost';
 import {
@@ -212,7 +212,7 @@ async function deepPageCosts(s: Setup, paging: PagingDetail[]): Promise<void> {
   const db = s.bigDatabase.ID;
   const lastBefore = (await client.profiles(db, { start: Math.max(0, deepStart - 1), limit: 1, total: false })).data[0]?.ID;
   const shapes: Record<'ours' | 'naive', () => Promise<unknown>> = {
-    ours: () => client.profiles(db, explorerQuery(s.o.pageSize, deepStart === 0 ? undefined : lastBefore, false)),
+    ours: () => client.profiles(db, pagedQuery(s.o.pageSize, deepStart === 0 ? undefined : lastBefore, false)),
     naive: () => client.profiles(db, { start: deepStart, limit: s.o.pageSize }),
   };
   await s.pagingHost.setLatency(0);
