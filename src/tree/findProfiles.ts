@@ -92,7 +92,8 @@ function showResults(s: Services, database: Database, conditions: Condition[]): 
   const state: SearchState = { database: database.name, conditions, profiles: [], total: undefined, done: false };
   lastSearch.state = state;
   const pick = vscode.window.createQuickPick<Item>();
-  pick.title = vscode.l10n.t('Profiles in {0} where {1}', database.name, conditions.map((c) => `${c.field}${c.operator}${c.value}`).join(' and '));
+  // Conditions are shown as typed (`age>=18; country==NL`), so no words need translating between them.
+  pick.title = vscode.l10n.t('Profiles in {0} where {1}', database.name, conditions.map((c) => `${c.field}${c.operator}${c.value}`).join('; '));
   pick.matchOnDescription = true;
   const controller = new AbortController();
 
