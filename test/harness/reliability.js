@@ -23,7 +23,7 @@ function runSuite() {
 function readFigures() {
   const file = path.join(p.resultsDir, 'integration.json');
   const results = JSON.parse(fs.readFileSync(file, 'utf8'));
-  const figures = (results.notes ?? []).filter((n) => n.startsWith(PREFIX)).map((n) => JSON.parse(n.slice(PREFIX.length)));
+  const figures = (results.notes ?? []).filter((n) => n.startsWith(PREFIX)).flatMap((n) => [JSON.parse(n.slice(PREFIX.length))].flat());
   return { results, figures };
 }
 

@@ -2,7 +2,7 @@
 // before anything is overwritten; many saves at once each land exactly once.
 import * as assert from 'node:assert';
 import * as vscode from 'vscode';
-import { isWrite, record, requestsOf, resetSimulator } from './support/reliability';
+import { type SaveFigure, isWrite, record, requestsOf, resetSimulator } from './support/reliability';
 import { RecordingPrompter, discard, errorMessages, openProfile, openUri, replaceText, setField, writesTo } from './support/reliabilityDocs';
 import { signIn } from './support/setup';
 
@@ -155,10 +155,10 @@ describe('reliability: concurrent changes and saves', function () {
       const results = await Promise.all(docs.map((d) => d.save()));
       const requests = resetSimulator(sim);
       const stored = await Promise.all(ids.map(async (id) => (await api.session.client().profile(id)).fields.firstname));
-      for (const [i, id] of ids.entries()) {
+      record(...ids.map((id, i): SaveFigure => {
         const writes = writesTo(requests, id).length;
-        record({ kind: 'save', fault: '20 saves at once', mode: 'concurrent', firstSave: results[i] === true, lost: stored[i] !== values.get(id), successfulWrites: writes, writeRequests: writes, errorNotifications: 0, savedInTheEnd: results[i] === true });
-      }
+        return { kind: 'save', fault: '20 saves at once', mode: 'concurrent', firstSave: results[i] === true, lost: stored[i] !== values.get(id), successfulWrites: writes, writeRequests: writes, errorNotifications: 0, savedInTheEnd: results[i] === true };
+      }));
       assert.deepStrictEqual(results, ids.map(() => true));
       const puts = requests.filter(isWrite);
       assert.strictEqual(puts.length, 20, puts.map((r) => `${r.method} ${r.path}`).join(', '));

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/app';
 import { BAD_DIR, loadManifest, loadOriginal, readFixture } from '../fixtures/documents';
 import type { Simulator } from '../simulator';
-import { record, requestsOf } from './support/reliability';
+import { type CorpusFigure, record, requestsOf } from './support/reliability';
 import { startCorpusSimulator } from './support/reliabilityCorpus';
 import { discard, openProfile, replaceText } from './support/reliabilityDocs';
 import { extensionApi, signIn, simulator, waitFor } from './support/setup';
@@ -79,6 +79,7 @@ describe('reliability: the bad-input corpus saved through VS Code', function () 
     // The corpus documents are edits of original.json: the opened profile must be that profile.
     assert.deepStrictEqual({ ...opened, interests: [...opened.interests].sort() }, { ...original, interests: [...original.interests].sort() });
     const failures: string[] = [];
+    const figures: CorpusFigure[] = [];
     const documents = badDocuments();
     for (const bad of documents) {
       const text = bad.text();
@@ -92,7 +93,7 @@ describe('reliability: the bad-input corpus saved through VS Code', function () 
       const refusal = api.log.lines().slice(logged).find((l) => l.includes('was not saved')) ?? '';
       const clearError = refusal.includes(bad.word) && (bad.line === undefined || refusal.includes(`line ${bad.line},`));
       const textKept = doc.getText() === text && doc.isDirty;
-      record({ kind: 'corpus', file: bad.file, code: bad.code, saved, clearError, writeRequests: writes.length, textKept });
+      figures.push({ kind: 'corpus', file: bad.file, code: bad.code, saved, clearError, writeRequests: writes.length, textKept });
       const problems = [
         saved ? 'saved' : '',
         clearError ? '' : `message lacks "${bad.word}"${bad.line === undefined ? '' : ` at line ${bad.line}`}: ${refusal.slice(0, 300) || '(none)'}`,
@@ -102,6 +103,7 @@ describe('reliability: the bad-input corpus saved through VS Code', function () 
       ].filter((p) => p !== '');
       if (problems.length > 0) failures.push(`${bad.file} (${bad.code}): ${problems.join('; ')}`);
     }
+    record(...figures);
     assert.ok(documents.length >= 40, `only ${documents.length} bad documents`);
     assert.deepStrictEqual(failures, []);
   });

@@ -199,12 +199,14 @@ describe('reliability: the token goes nowhere but Copernica', function () {
     };
     const folderToScan = runFolder();
     const files = folderToScan ? filesWithSecrets(folderToScan, secrets) : { scanned: 0, found: ['(the run folder was not found)'] };
-    record({ kind: 'token', check: `log lines (${api.log.lines().length})`, leaks: found.log.length, where: found.log });
-    record({ kind: 'token', check: `notifications (${api.notifier.history().length})`, leaks: found.notifications.length, where: found.notifications });
-    record({ kind: 'token', check: 'error texts and tree error nodes', leaks: found.errors.length, where: found.errors });
-    record({ kind: 'token', check: 'copernica.* settings and the settings files', leaks: found.settings.length, where: found.settings });
-    record({ kind: 'token', check: `files of this VS Code run: settings, state (global/workspace), logs (${files.scanned} files)`, leaks: files.found.length, where: files.found });
-    record({ kind: 'token', check: 'secret storage after sign-out', leaks: storedAfterSignOut === undefined ? 0 : 1 });
+    record(
+      { kind: 'token', check: `log lines (${api.log.lines().length})`, leaks: found.log.length, where: found.log },
+      { kind: 'token', check: `notifications (${api.notifier.history().length})`, leaks: found.notifications.length, where: found.notifications },
+      { kind: 'token', check: 'error texts and tree error nodes', leaks: found.errors.length, where: found.errors },
+      { kind: 'token', check: 'copernica.* settings and the settings files', leaks: found.settings.length, where: found.settings },
+      { kind: 'token', check: `files of this VS Code run: settings, state (global/workspace), logs (${files.scanned} files)`, leaks: files.found.length, where: files.found },
+      { kind: 'token', check: 'secret storage after sign-out', leaks: storedAfterSignOut === undefined ? 0 : 1 },
+    );
 
     assert.ok(secrets.length > 2, `only ${secrets.length} secrets collected`);
     assert.ok(errorTexts.some((t) => t.where === 'tree error node' && /Invalid access token/.test(t.text)), 'the echoed error did not reach the tree');
