@@ -34,18 +34,33 @@ function missing(what: string): never {
   throw new Error(vscode.l10n.t('No {0} was given to open.', what));
 }
 
+/** Each open takes a ticket; only the latest may show its editor, so a quick second click wins. */
+let latestOpen = 0;
+
 export async function openProfile(s: Services, fs: ProfileFileSystem, id: string): Promise<vscode.Uri> {
+  const ticket = ++latestOpen;
   const { entity, owner } = await withProgress(vscode.l10n.t('Opening profile {0}…', id), (signal) => fetchProfile(s, id, signal));
   const uri = entityUri(entity.ID, owner);
   fs.seed(uri, entity, owner);
-  await vscode.window.showTextDocument(uri);
-  return uri;
+  return showLatest(uri, ticket);
 }
 
 export async function openSubprofile(s: Services, fs: ProfileFileSystem, id: string): Promise<vscode.Uri> {
+  const ticket = ++latestOpen;
   const { entity, owner } = await withProgress(vscode.l10n.t('Opening subprofile {0}…', id), (signal) => fetchSubprofile(s, id, signal));
   const uri = entityUri(entity.ID, owner);
   fs.seed(uri, entity, owner);
-  await vscode.window.showTextDocument(uri);
+  return showLatest(uri, ticket);
+}
+
+/** Shows the document unless a newer open overtook this one; the URI is returned either way. */
+async function showLatest(uri: vscode.Uri, ticket: number): Promise<vscode.Uri> {
+  if (ticket !== latestOpen) return uri;
+  try {
+    await vscode.window.showTextDocument(uri);
+  } catch (error) {
+    // VS Code cancels an editor that a newer open replaced in the preview tab: that is not a failure.
+    if (ticket === latestOpen) throw error;
+  }
   return uri;
 }
