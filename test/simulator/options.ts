@@ -1,5 +1,5 @@
 // Defaults of the simulator options, resolved once at start.
-import type { GenerateSpec, SimulatorOptions } from './types';
+import type { GenerateSpec, ImportedDatabase, SimulatorOptions } from './types';
 
 /** The API token of the demo account (printed by `npm run simulator`). */
 export const DEMO_TOKEN = 'd3m0c0pern1ca5im0123456789abcdef';
@@ -20,6 +20,7 @@ export interface ResolvedOptions {
   v2PutStatus: 200 | 303;
   idsAsStrings: boolean;
   seed: number | undefined;
+  extraDatabases: ImportedDatabase[];
 }
 
 export function resolveOptions(o: SimulatorOptions = {}): ResolvedOptions {
@@ -38,6 +39,7 @@ export function resolveOptions(o: SimulatorOptions = {}): ResolvedOptions {
     subprofileListParams: o.subprofileListParams ?? true,
     v2PutStatus: o.v2PutStatus ?? 303,
     idsAsStrings: o.idsAsStrings ?? true,
+    extraDatabases: o.extraDatabases ?? [],
     seed: o.seed,
   };
 }

@@ -6,6 +6,7 @@ import type { Database, Identity, Profile } from './model';
 import { Rng } from './rng';
 import { CITIES, COMPANIES, COMPANY_SUFFIXES, DOMAINS, FIRST_NAMES, LAST_NAMES, SUBJECTS, mailPart } from './seedWords';
 import { Store, type FieldSpec } from './store';
+import { importDatabase } from './seedImport';
 import { addBigDatabase, generateAccount } from './seedSynthetic';
 import type { SimulatorOptions } from './types';
 
@@ -38,6 +39,7 @@ export function buildStore(options: SimulatorOptions): Store {
     seedEvents(store);
   }
   if (options.bigProfiles && options.bigProfiles > 0) addBigDatabase(store, options.bigProfiles);
+  for (const extra of options.extraDatabases ?? []) importDatabase(store, extra);
   return store;
 }
 

@@ -1,5 +1,6 @@
 // Public types of the Copernica simulator. Other test suites code against these names,
 // so they change only together with every caller (see index.ts for the entry point).
+import type { Database as ApiDatabase, Profile as ApiProfile } from '../../src/api/types';
 
 /** Shape of the synthetic account built instead of the demo data (e.g. for the benchmark). */
 export interface GenerateSpec {
@@ -43,6 +44,14 @@ export interface SimulatorOptions {
   idsAsStrings?: boolean;
   /** Seed of the data generator; the same seed gives the same data. */
   seed?: number;
+  /** Databases to add as given, in the API's own JSON shape, keeping their IDs (e.g. a test fixture). */
+  extraDatabases?: ImportedDatabase[];
+}
+
+/** A database and its profiles as the API returns them (GET /database/$id, GET /profile/$id). */
+export interface ImportedDatabase {
+  database: ApiDatabase;
+  profiles?: ApiProfile[];
 }
 
 export interface RecordedRequest {
