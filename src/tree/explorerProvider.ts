@@ -119,7 +119,11 @@ export class ExplorerProvider implements vscode.TreeDataProvider<Node>, vscode.D
 
   private async pagedChildren(node: PagedNode): Promise<Node[]> {
     const pager = this.pagerFor(node);
-    if (!pager.loaded) await pager.loadNext(new AbortController().signal);
+    if (!pager.loaded) {
+      await pager.loadNext(new AbortController().signal);
+      // The node was drawn before its total was known: draw it again (its children are cached now).
+      if (pager.total !== undefined) this.changed.fire(node);
+    }
     const items: Node[] =
       node.kind === 'profiles'
         ? (pager as Pager<Profile>).items.map((profile) => ({ kind: 'profile', id: `${node.id}/${profile.ID}`, parent: node, database: node.database, profile }))

@@ -95,8 +95,13 @@ describe('explorer', () => {
     await vscode.commands.executeCommand('copernica.refresh');
     const profiles = await path(api, 'Demo Account', 'Newsletter', 'Profiles');
     sim.controls.clearRequests();
+    const redrawn: (Node | undefined)[] = [];
+    const listener = api.explorer.onDidChangeTreeData((n) => redrawn.push(n instanceof Array ? n[0] : n));
     let kids = await childrenOf(api, profiles);
+    listener.dispose();
     assert.strictEqual(kids.length, 101);
+    // The node was drawn before the total was known; it is drawn again to show it.
+    assert.ok(redrawn.some((n) => n?.id === profiles.id), 'the Profiles node was not redrawn with its total');
     assert.match(String(api.explorer.getTreeItem(profiles).description), /^\d{4,}$/, 'the Profiles node shows the total');
     for (let page = 0; page < 2; page += 1) {
       const more: Node | undefined = kids[kids.length - 1];
