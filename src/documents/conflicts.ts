@@ -1,14 +1,9 @@
 import * as vscode from 'vscode';
 import type { Profile, Subprofile } from '../api/types';
 import type { PartialWrite } from './documentStore';
-import { type DocumentChanges, type ParsedDocument, findConflicts } from './model';
+import { type DocumentChanges, type ParsedDocument, findConflicts, sameSet } from './model';
 
 type Entity = Profile | Subprofile;
-
-function sameSet(a: readonly string[], b: readonly string[]): boolean {
-  const left = new Set(a);
-  return left.size === new Set(b).size && b.every((x) => left.has(x));
-}
 
 function interestsOf(entity: Entity): string[] {
   return 'interests' in entity ? entity.interests : [];

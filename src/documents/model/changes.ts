@@ -19,7 +19,8 @@ export interface DocumentChanges {
   empty: boolean;
 }
 
-function sameSet(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {
+/** The same names, ignoring order and repeats. */
+export function sameSet(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {
   const left = new Set(a ?? []);
   const right = new Set(b ?? []);
   return left.size === right.size && [...left].every((x) => right.has(x));

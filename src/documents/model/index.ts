@@ -8,7 +8,7 @@ export {
 } from './serialize';
 export { checkDocument, toParsedDocument } from './checkDocument';
 export type { OriginalDocument } from './checkDocument';
-export { computeChanges, findCoercions, findConflicts } from './changes';
+export { computeChanges, findCoercions, findConflicts, sameSet } from './changes';
 export type { Coercion, DocumentChanges, FieldConflict, Conflicts } from './changes';
 export { describeField, fieldCompletions, locateFieldAt } from './editorHelpers';
 export { defaultValue } from './serialize';
