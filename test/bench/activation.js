@@ -12,6 +12,7 @@ const { spawnSync } = require('node:child_process');
 const p = require('../harness/paths');
 const { ensureInstalled } = require('../harness/install');
 const { makeRunDir, startCodeServer } = require('../harness/codeServer');
+const { launchRunBrowser, testPayloadUrl } = require('../harness/browser');
 
 const EXTENSION_ID = 'copernica-vscode.copernica-vscode';
 const SETTLE_MS = 5000;
@@ -47,26 +48,6 @@ function eagerActivationEvents() {
   const pkg = JSON.parse(fs.readFileSync(path.join(p.root, 'package.json'), 'utf8'));
   const events = pkg.activationEvents ?? [];
   return { events, eager: events.filter((e) => e === '*' || e === 'onStartupFinished' || e.startsWith('workspaceContains:')) };
-}
-
-async function launchBrowser(run) {
-  const { chromium } = require('playwright-core');
-  return chromium.launchPersistentContext(run.chromium, {
-    executablePath: p.chromium,
-    headless: true,
-    viewport: { width: 1400, height: 900 },
-    env: { ...process.env, HOME: run.home, XDG_CONFIG_HOME: run.config, XDG_CACHE_HOME: run.cache },
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-}
-
-function payloadUrl(server, run, extensionDir) {
-  const remote = (abs) => `vscode-remote://127.0.0.1:${server.port}${abs}`;
-  const payload = [
-    ['extensionDevelopmentPath', remote(extensionDir)],
-    ['extensionTestsPath', remote(path.join(__dirname, 'activationProbe'))],
-  ];
-  return `${server.url}/?folder=${encodeURIComponent(run.workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 }
 
 async function waitFor(check, timeoutMs, what) {
@@ -118,9 +99,9 @@ async function oneRun(extensionDir, index) {
   try {
     const started = Date.now();
     server = await startCodeServer({ run, env: { COPERNICA_BENCH_ACTIVATION: results } });
-    browser = await launchBrowser(run);
+    browser = await launchRunBrowser(run);
     const page = browser.pages()[0] ?? (await browser.newPage());
-    await page.goto(payloadUrl(server, run, extensionDir));
+    await page.goto(testPayloadUrl(server, run.workspace, extensionDir, path.join(__dirname, 'activationProbe')));
     await page.waitForSelector('.monaco-workbench .part.activitybar', { timeout: 60_000 });
     // onStartupFinished and friends fire a few seconds after the workbench restores: wait them out.
     await new Promise((r) => setTimeout(r, SETTLE_MS));

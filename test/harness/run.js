@@ -9,31 +9,9 @@ const p = require('./paths');
 const { ensureInstalled } = require('./install');
 const { makeRunDir, startCodeServer } = require('./codeServer');
 const { printResults } = require('./report');
+const { integrationTests, launchRunBrowser, testPayloadUrl } = require('./browser');
 
 const timeoutMs = Number(process.env.COPERNICA_TEST_TIMEOUT ?? 600) * 1000;
-
-function testPayloadUrl(server, run) {
-  const remote = (abs) => `vscode-remote://127.0.0.1:${server.port}${abs}`;
-  const payload = [
-    ['extensionDevelopmentPath', remote(p.root)],
-    ['extensionTestsPath', remote(path.join(p.root, 'out', 'integration', 'index'))],
-  ];
-  return `${server.url}/?folder=${encodeURIComponent(run.workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
-}
-
-async function launchBrowser(run) {
-  const { chromium } = require('playwright-core');
-  return chromium.launchPersistentContext(run.chromium, {
-    executablePath: p.chromium,
-    headless: true,
-    viewport: { width: 1400, height: 900 },
-    env: { ...process.env, HOME: run.home, XDG_CONFIG_HOME: run.config, XDG_CACHE_HOME: run.cache },
-    args: [
-      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync',
-    ],
-  });
-}
 
 /** Waits for the results file; takes the screenshot when the suite asks for it (while views still live). */
 async function waitForResults({ page, resultsFile, exitCode }) {
@@ -85,13 +63,13 @@ async function main() {
   try {
     server = await startCodeServer({ run, env: { COPERNICA_TEST_RESULTS: resultsFile } });
     console.log(`[harness] code-server on ${server.url} (run folder ${path.relative(p.root, run.dir)})`);
-    browser = await launchBrowser(run);
+    browser = await launchRunBrowser(run);
     const page = browser.pages()[0] ?? (await browser.newPage());
     const exitCode = { value: undefined };
     await page.exposeFunction('codeAutomationExit', (code) => {
       exitCode.value = code;
     });
-    await page.goto(testPayloadUrl(server, run));
+    await page.goto(testPayloadUrl(server, run.workspace, p.root, integrationTests));
     const results = await waitForResults({ page, resultsFile, exitCode });
     fs.writeFileSync(path.join(p.resultsDir, 'integration.json'), JSON.stringify(results, null, 2));
     printResults(results, Date.now() - started);
