@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Services } from '../services';
+import { withProgress } from '../ui/prompts';
 import { CommandIds } from './ids';
 import type { CommandSpec } from './registry';
 
@@ -15,14 +16,7 @@ export function accountCommands(s: Services): Partial<Record<string, CommandSpec
 async function signIn(s: Services, given: unknown): Promise<boolean> {
   const token = typeof given === 'string' ? given : await askToken(s);
   if (!token) return false;
-  const identity = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking the API token with Copernica…'), cancellable: true },
-    (_progress, cancel) => {
-      const controller = new AbortController();
-      cancel.onCancellationRequested(() => controller.abort());
-      return s.session.signIn(token.trim(), controller.signal);
-    },
-  );
+  const identity = await withProgress(vscode.l10n.t('Checking the API token with Copernica…'), (signal) => s.session.signIn(token.trim(), signal), true);
   void s.notifier.info(vscode.l10n.t('Signed in to Copernica as {0}.', identity.name));
   return true;
 }

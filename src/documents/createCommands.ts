@@ -2,11 +2,11 @@ import * as vscode from 'vscode';
 import { CommandIds } from '../commands/ids';
 import type { CommandSpec } from '../commands/registry';
 import type { Services } from '../services';
-import { collectionFrom, databaseFrom, profileIdFrom } from './commandArgs';
+import { collectionFrom, databaseFrom, profileIdFrom } from '../commands/args';
 import type { DocumentStore } from './documentStore';
 import { encodeText, fetchProfile } from './loadEntity';
 import { newProfileTemplate, newSubprofileTemplate } from './model';
-import { askId, pickCollection, pickDatabase, withProgress } from './prompts';
+import { askId, pickCollection, pickDatabase, withProgress } from '../ui/prompts';
 import { type DocumentOwner, type SubprofileOwner, collectionOwner, profileOwner, subprofileOwner } from './schemas';
 import { parseAddress, profileUri, subprofileUri } from './uris';
 
@@ -22,7 +22,9 @@ export function createCommands(s: Services, store: DocumentStore): Partial<Recor
 }
 
 async function newProfile(s: Services, store: DocumentStore, arg: unknown): Promise<vscode.Uri | undefined> {
-  const ref = databaseFrom(arg) ?? (await pickDatabase(s))?.ID;
+  const given = databaseFrom(arg);
+  // A name or ID from a script goes to Copernica as given; only the palette asks.
+  const ref = given ?? (await pickDatabase(s, undefined, vscode.l10n.t('New Profile'), vscode.l10n.t('Database of the new profile')))?.ID;
   if (ref === undefined) return undefined;
   const owner = await withProgress(vscode.l10n.t('Reading the fields of {0}…', ref), (signal) => profileOwner(s, ref, signal));
   const uri = profileUri(owner.database.name, `new-${store.nextDraftNumber()}`);

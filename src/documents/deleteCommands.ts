@@ -3,12 +3,12 @@ import { CommandIds } from '../commands/ids';
 import type { CommandSpec } from '../commands/registry';
 import type { Profile, Subprofile } from '../api/types';
 import type { Services } from '../services';
-import { profileIdFrom, subprofileIdFrom } from './commandArgs';
+import { profileIdFrom, subprofileIdFrom } from '../commands/args';
 import type { DocumentStore } from './documentStore';
 import { closeEditors } from './editors';
 import { fetchProfile, fetchSubprofile, isRemoved } from './loadEntity';
 import type { ProfileFileSystem } from './profileFileSystem';
-import { askId, withProgress } from './prompts';
+import { askId, withProgress } from '../ui/prompts';
 import type { DocumentOwner } from './schemas';
 import { SCHEME, parseAddress } from './uris';
 

@@ -2,10 +2,10 @@ import * as vscode from 'vscode';
 import { CommandIds } from '../commands/ids';
 import type { CommandSpec } from '../commands/registry';
 import type { Services } from '../services';
-import { profileIdFrom, subprofileIdFrom } from './commandArgs';
+import { profileIdFrom, subprofileIdFrom } from '../commands/args';
 import { entityUri, fetchProfile, fetchSubprofile } from './loadEntity';
 import type { ProfileFileSystem } from './profileFileSystem';
-import { askId, withProgress } from './prompts';
+import { askId, withProgress } from '../ui/prompts';
 
 /**
  * Open Profile / Subprofile (a tree node, `{ id }` or an ID string) and the palette's Open by ID.

@@ -1,16 +1,13 @@
 import * as vscode from 'vscode';
 import type { Condition, Database, Profile } from '../api/types';
+import { databaseFrom } from '../commands/args';
 import { CommandIds } from '../commands/ids';
 import type { CommandSpec } from '../commands/registry';
 import type { Services } from '../services';
+import { pickDatabase } from '../ui/prompts';
 import { parseConditions } from './conditionInput';
 import { profileLabel } from './nodes';
 import { pagedQuery } from './pager';
-
-interface FindArgs {
-  database?: string | Database;
-  conditions?: string | string[];
-}
 
 type Item = vscode.QuickPickItem & { profile?: Profile; more?: true };
 
@@ -33,38 +30,21 @@ export function findProfilesCommand(s: Services): Partial<Record<string, Command
 }
 
 async function findProfiles(s: Services, arg: unknown): Promise<string | undefined> {
-  const args = toArgs(arg);
-  const database = await pickDatabase(s, args.database);
+  const database = await pickDatabase(s, databaseFrom(arg), vscode.l10n.t('Find Profiles'), vscode.l10n.t('Database to search'));
   if (!database) return undefined;
-  const conditions = args.conditions !== undefined ? checked(args.conditions, database) : await askConditions(database);
+  const given = conditionsFrom(arg);
+  const conditions = given !== undefined ? checked(given, database) : await askConditions(database);
   if (!conditions) return undefined;
   const picked = await showResults(s, database, conditions);
   if (picked) await vscode.commands.executeCommand(CommandIds.openProfile, { profile: picked, database });
   return picked?.ID;
 }
 
-function toArgs(arg: unknown): FindArgs {
-  if (typeof arg === 'string') return { database: arg };
-  if (typeof arg !== 'object' || arg === null) return {};
-  const a = arg as { database?: unknown; conditions?: unknown; kind?: unknown };
-  const database = typeof a.database === 'string' || (typeof a.database === 'object' && a.database !== null) ? (a.database as string | Database) : undefined;
-  const conditions = typeof a.conditions === 'string' || Array.isArray(a.conditions) ? (a.conditions as string | string[]) : undefined;
-  return { database, conditions };
-}
-
-async function pickDatabase(s: Services, given: string | Database | undefined): Promise<Database | undefined> {
-  if (typeof given === 'object') return given;
-  if (typeof given === 'string') {
-    const found = await s.schema.database(given);
-    if (!found) throw new Error(vscode.l10n.t('There is no database "{0}" in this Copernica account.', given));
-    return found;
-  }
-  const databases = await s.schema.databases();
-  const picked = await vscode.window.showQuickPick(
-    databases.map((d) => ({ label: d.name, description: d.ID, detail: d.description, database: d })),
-    { title: vscode.l10n.t('Find Profiles: pick a database'), matchOnDescription: true },
-  );
-  return picked?.database;
+/** `{ conditions: "email==x; age>18" }` or `{ conditions: ["email==x", "age>18"] }` from a script. */
+function conditionsFrom(arg: unknown): string | string[] | undefined {
+  const conditions = typeof arg === 'object' && arg !== null ? (arg as { conditions?: unknown }).conditions : undefined;
+  if (typeof conditions === 'string') return conditions;
+  return Array.isArray(conditions) ? conditions.map(String) : undefined;
 }
 
 function checked(input: string | string[], database: Database): Condition[] {

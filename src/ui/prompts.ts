@@ -26,12 +26,18 @@ export async function askId(title: string, prompt: string): Promise<string | und
   return value?.trim();
 }
 
-export async function pickDatabase(s: Services): Promise<Database | undefined> {
+/** The database named by a command's argument (ID or name), or one the user picks from the account. */
+export async function pickDatabase(s: Services, ref: string | undefined, title: string, placeHolder: string): Promise<Database | undefined> {
+  if (ref !== undefined) {
+    const found = await s.schema.database(ref);
+    if (!found) throw new Error(vscode.l10n.t('There is no database "{0}" in this Copernica account.', ref));
+    return found;
+  }
   const databases = await s.schema.databases();
   if (databases.length === 0) throw new Error(vscode.l10n.t('This Copernica account has no databases.'));
   const picked = await vscode.window.showQuickPick(
     databases.map((d) => ({ label: d.name, description: d.ID, detail: d.description, database: d })),
-    { title: vscode.l10n.t('New Profile'), placeHolder: vscode.l10n.t('Database of the new profile'), ignoreFocusOut: true },
+    { title, placeHolder, ignoreFocusOut: true, matchOnDescription: true },
   );
   return picked?.database;
 }
