@@ -13,16 +13,9 @@ import { measureFootprint, type Footprint } from './footprint';
 import { type RunOptions, runBench } from './runBench';
 import { CHILD_FLAG, serveSimulatorInChild } from './simHost';
 import { footprintTable, pagingTable, scenarioTable } from './table';
+import { numberArg } from '../simulator/cliArgs';
 
 const root = path.resolve(__dirname, '..', '..');
-
-function numberArg(args: string[], name: string): number | undefined {
-  const i = args.indexOf(name);
-  if (i < 0) return undefined;
-  const value = Number(args[i + 1]);
-  if (!Number.isFinite(value) || value < 0) throw new Error(`${name} needs a non-negative number`);
-  return value;
-}
 
 function stringArg(args: string[], name: string): string | undefined {
   const i = args.indexOf(name);

@@ -3,14 +3,7 @@
 //   --profiles N  add the `Big` database with N profiles
 //   --latency MS  delay every API answer
 import { startSimulator } from './index';
-
-function numberArg(args: string[], name: string): number | undefined {
-  const i = args.indexOf(name);
-  if (i < 0) return undefined;
-  const value = Number(args[i + 1]);
-  if (!Number.isFinite(value) || value < 0) throw new Error(`${name} needs a non-negative number`);
-  return value;
-}
+import { numberArg } from './cliArgs';
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
