@@ -1,8 +1,9 @@
 // Builds the extension bundle (dist/) and, with --tests, the test bundles (out/).
-//   node esbuild.js               development build: dist/extension.js with source maps
+//   node esbuild.js               development build: dist/extension.js (+ chunks) with source maps
 //   node esbuild.js --production  minified, no source maps (what the .vsix ships)
 //   node esbuild.js --watch       rebuilds on change; prints what VS Code's esbuild problem matcher reads
 //   node esbuild.js --tests       also builds unit tests, integration tests and the simulator into out/
+//   node esbuild.js --metafile F  writes esbuild's metafile of the split extension build to F (the bench reads it)
 const esbuild = require('esbuild');
 const fs = require('node:fs');
 const path = require('node:path');
@@ -10,6 +11,8 @@ const path = require('node:path');
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 const tests = process.argv.includes('--tests');
+const metafileArg = process.argv.indexOf('--metafile');
+const metafile = metafileArg < 0 ? undefined : process.argv[metafileArg + 1];
 
 /** Prints build start/end and errors in the format of the `$esbuild-watch` problem matcher. */
 const problemMatcherPlugin = {
@@ -48,16 +51,71 @@ const common = {
   plugins: watch ? [problemMatcherPlugin] : [],
 };
 
+/**
+ * The extension is split: dist/extension.js and the chunks it requires at activation hold what
+ * the explorer needs; what only profile documents need (their model, jsonc-parser, the editor
+ * features) is in a chunk loaded on the first `copernica:` document or document command.
+ * esbuild splits only ES modules and VS Code loads CommonJS, so the split ES modules are built in
+ * memory first and then turned into CommonJS files one by one; their source maps are carried through.
+ */
+function splitToCommonJs(outdir) {
+  return {
+    name: 'split-to-commonjs',
+    setup(build) {
+      build.onEnd(async (result) => {
+        if (result.errors.length > 0 || !result.outputFiles) return;
+        if (metafile && result.metafile) fs.writeFileSync(metafile, JSON.stringify(result.metafile));
+        const esm = new Map(result.outputFiles.filter((f) => f.path.endsWith('.js')).map((f) => [f.path, f.text]));
+        const cjs = await esbuild.build({
+          entryPoints: [...esm.keys()],
+          outdir,
+          format: 'cjs',
+          platform: 'node',
+          target: 'node20',
+          // import() of a chunk becomes require(): VS Code's extension host loads CommonJS.
+          supported: { 'dynamic-import': false },
+          minify: production,
+          sourcemap: !production,
+          sourcesContent: false,
+          write: false,
+          logLevel: 'silent',
+          plugins: [{
+            name: 'split-esm-in-memory',
+            setup(b) {
+              b.onResolve({ filter: /.*/ }, (args) => (esm.has(args.path) ? { path: args.path, namespace: 'split-esm' } : undefined));
+              b.onLoad({ filter: /.*/, namespace: 'split-esm' }, (args) => ({ contents: esm.get(args.path), loader: 'js', resolveDir: outdir }));
+            },
+          }],
+        });
+        fs.mkdirSync(outdir, { recursive: true });
+        // Chunk names carry a content hash: drop the previous build's files so no stale chunk ships.
+        for (const name of fs.readdirSync(outdir)) {
+          if (/\.js(\.map)?$/.test(name)) fs.rmSync(path.join(outdir, name));
+        }
+        for (const file of cjs.outputFiles) fs.writeFileSync(file.path, file.contents);
+      });
+    },
+  };
+}
+
 function configs() {
+  const dist = path.resolve('dist');
   const list = [
     {
       ...common,
-      entryPoints: ['src/extension.ts'],
-      outfile: 'dist/extension.js',
+      entryPoints: { extension: 'src/extension.ts' },
+      outdir: dist,
+      format: 'esm',
+      splitting: true,
+      chunkNames: '[name]-[hash]',
       external: ['vscode'],
       minify: production,
-      sourcemap: !production,
+      // Inline for the second pass, which reads it and writes the final dist/*.js.map files.
+      sourcemap: production ? false : 'inline',
       sourcesContent: false,
+      write: false,
+      metafile: metafile !== undefined,
+      plugins: [...common.plugins, splitToCommonJs(dist)],
     },
   ];
   if (tests) {
@@ -93,7 +151,10 @@ function configs() {
       sourcemap: 'inline',
     });
   }
-  return list.filter((c) => !c.entryPoints || c.entryPoints.every((e) => fs.existsSync(e)) && c.entryPoints.length > 0);
+  return list.filter((c) => {
+    const entries = Object.values(c.entryPoints);
+    return entries.length > 0 && entries.every((e) => fs.existsSync(e));
+  });
 }
 
 async function main() {

@@ -1,6 +1,6 @@
-// Creates the ky instances. ky is an ES module and this project compiles as CommonJS
-// (module Node16), where a static `import ky from 'ky'` does not type-check; a dynamic import
-// does, and esbuild inlines it into the bundle. Hence instances are created asynchronously.
+// Creates the ky instances. ky is imported dynamically: the bundle keeps it in a chunk of its own
+// that loads with the first request, so a signed-out activation never loads it. Hence instances
+// are created asynchronously.
 
 export interface HttpOptions {
   /** Prefix for relative paths, e.g. `https://api.copernica.com/v4/`. */

@@ -1,51 +1,132 @@
 import * as vscode from 'vscode';
+import { CommandIds } from '../commands/ids';
 import type { CommandSpec } from '../commands/registry';
 import type { Services } from '../services';
-import { createCommands } from './createCommands';
-import { deleteCommands } from './deleteCommands';
-import { DocumentDiagnostics } from './documentDiagnostics';
-import { DocumentStore } from './documentStore';
-import { closeEditors } from './editors';
-import { registerFieldAssist } from './fieldAssist';
-import { openCommands } from './openCommands';
-import { type FileSystemHooks, ProfileFileSystem } from './profileFileSystem';
-import { ServerCopies } from './serverCopies';
-import { SCHEME, SERVER_SCHEME, sameDocument } from './uris';
+import type { DocumentsFeature } from './feature';
+import type { ProfileFileSystem } from './profileFileSystem';
+import { SCHEME } from './uris';
 
-/** Profile and subprofile documents: the `copernica:` file system, editor features and their commands. */
+/** The commands whose handlers live in the documents feature. */
+export const DOCUMENT_COMMANDS = [
+  CommandIds.openProfile, CommandIds.openProfileById, CommandIds.openSubprofile, CommandIds.openSubprofileById,
+  CommandIds.newProfile, CommandIds.newSubprofile, CommandIds.deleteProfile, CommandIds.deleteSubprofile,
+] as const;
+
+/**
+ * Profile and subprofile documents, loaded on first use. Activation registers only stand-ins: the
+ * `copernica:` file system and the document commands. The first call to either loads the feature
+ * (the document model, the JSON parser, diagnostics, completions: most of the bundle) from its own
+ * chunk and hands the call on; from then on the stand-ins only forward.
+ */
 export function createDocuments(s: Services): { disposables: vscode.Disposable[]; commands: Partial<Record<string, CommandSpec>> } {
-  const store = new DocumentStore();
-  const copies = new ServerCopies();
-  const hooks: FileSystemHooks = {
-    compare: (uri, serverText, label) => {
-      copies.compare(uri, serverText, label).then(undefined, (error: unknown) => {
-        s.notifier.report(error, { context: vscode.l10n.t('Comparing {0} with Copernica\'s copy', label) });
-      });
-    },
-    created: (draftUri, created) => {
-      void replaceDraft(draftUri, created).then(undefined, (error: unknown) => {
-        s.notifier.report(error, { context: vscode.l10n.t('Opening the new entity') });
-      });
-    },
+  const feature = new LazyFeature(s);
+  const fs = new LazyFileSystem(() => feature.load().then((f) => f.fs), feature);
+  const commands = Object.fromEntries(DOCUMENT_COMMANDS.map((id) => [id, feature.command(id)]));
+  return {
+    disposables: [feature, fs, vscode.workspace.registerFileSystemProvider(SCHEME, fs, { isCaseSensitive: true })],
+    commands,
   };
-  const fs = new ProfileFileSystem(s, store, hooks);
-  const disposables: vscode.Disposable[] = [
-    fs,
-    copies,
-    vscode.workspace.registerFileSystemProvider(SCHEME, fs, { isCaseSensitive: true }),
-    vscode.workspace.registerTextDocumentContentProvider(SERVER_SCHEME, copies),
-    vscode.workspace.onDidCloseTextDocument((d) => {
-      if (d.uri.scheme === SCHEME) fs.documentClosed(d.uri);
-    }),
-    new DocumentDiagnostics(store),
-    ...registerFieldAssist(store),
-  ];
-  const commands = { ...openCommands(s, fs), ...createCommands(s, store), ...deleteCommands(s, fs, store) };
-  return { disposables, commands };
 }
 
-/** After a draft became a real entity: open the entity where the draft was, then close the draft. */
-async function replaceDraft(draftUri: vscode.Uri, created: vscode.Uri): Promise<void> {
-  await vscode.window.showTextDocument(created, { preview: false });
-  await closeEditors((uri) => sameDocument(uri, draftUri), false);
+class LazyFeature implements vscode.Disposable {
+  private loading: Promise<DocumentsFeature> | undefined;
+  private loaded: DocumentsFeature | undefined;
+  private disposed = false;
+  private readonly loadedListeners: Array<(feature: DocumentsFeature) => void> = [];
+
+  constructor(private readonly s: Services) {}
+
+  load(): Promise<DocumentsFeature> {
+    this.loading ??= this.start().catch((error: unknown) => {
+      // A failed load may be retried (by the next command or document); it is reported by whoever asked.
+      this.loading = undefined;
+      throw error;
+    });
+    return this.loading;
+  }
+
+  onLoaded(listener: (feature: DocumentsFeature) => void): void {
+    if (this.loaded) listener(this.loaded);
+    else this.loadedListeners.push(listener);
+  }
+
+  /** A stand-in for the feature's command: the real one's failure context once it is loaded. */
+  command(id: string): CommandSpec {
+    const feature = (): LazyFeature => this;
+    return {
+      get context(): string {
+        return feature().loaded?.commands[id]?.context ?? vscode.l10n.t('Loading the profile editor');
+      },
+      run: async (...args: unknown[]) => {
+        const spec = (await this.load()).commands[id];
+        if (!spec) throw new Error(`The documents feature has no handler for ${id}.`);
+        return spec.run(...args);
+      },
+    };
+  }
+
+  private async start(): Promise<DocumentsFeature> {
+    const { startDocuments } = await import('./feature');
+    if (this.disposed) throw new Error('The extension was deactivated while the profile editor was loading.');
+    const started = startDocuments(this.s);
+    this.loaded = started;
+    for (const listener of this.loadedListeners.splice(0)) listener(started);
+    return started;
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    for (const d of this.loaded?.disposables.reverse() ?? []) d.dispose();
+  }
+}
+
+/** Registered at activation for `copernica:`; forwards every call to the feature's file system. */
+class LazyFileSystem implements vscode.FileSystemProvider, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
+  readonly onDidChangeFile = this.changed.event;
+  private forwarding: vscode.Disposable | undefined;
+
+  constructor(private readonly fs: () => Promise<ProfileFileSystem>, feature: LazyFeature) {
+    feature.onLoaded((f) => {
+      this.forwarding = f.fs.onDidChangeFile((events) => this.changed.fire(events));
+    });
+  }
+
+  watch(): vscode.Disposable {
+    // The real file system announces its changes itself (forwarded above); nothing to poll.
+    return new vscode.Disposable(() => undefined);
+  }
+
+  async stat(uri: vscode.Uri): Promise<vscode.FileStat> {
+    return (await this.fs()).stat(uri);
+  }
+
+  async readFile(uri: vscode.Uri): Promise<Uint8Array> {
+    return (await this.fs()).readFile(uri);
+  }
+
+  async writeFile(uri: vscode.Uri, content: Uint8Array): Promise<void> {
+    return (await this.fs()).writeFile(uri, content);
+  }
+
+  async readDirectory(): Promise<[string, vscode.FileType][]> {
+    return (await this.fs()).readDirectory();
+  }
+
+  async createDirectory(): Promise<void> {
+    return (await this.fs()).createDirectory();
+  }
+
+  async delete(): Promise<void> {
+    return (await this.fs()).delete();
+  }
+
+  async rename(): Promise<void> {
+    return (await this.fs()).rename();
+  }
+
+  dispose(): void {
+    this.forwarding?.dispose();
+    this.changed.dispose();
+  }
 }

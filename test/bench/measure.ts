@@ -55,6 +55,12 @@ export function toRow(spec: ScenarioSpec, way: Way, latencyMs: number, result: T
   // Every run of a scenario sends the same requests; the largest count is the honest one if not.
   const requests = Math.max(...result.runs.map((r) => r.requests.length));
   const lowerBoundMs = spec.criticalPath * latencyMs;
+  const perRun = (pick: (r: RecordedRequest) => number | undefined): number | undefined => {
+    const sums = result.runs.map((run) => run.requests.reduce((sum, r) => sum + (pick(r) ?? NaN), 0));
+    return sums.length > 0 && sums.every(Number.isFinite) ? round(median(sums)) : undefined;
+  };
+  const serverMs = perRun((r) => r.serverMs);
+  const delayOverMs = perRun((r) => (r.delayMs === undefined ? undefined : Math.max(0, r.delayMs - latencyMs)));
   const row: Row = {
     id: spec.id,
     scenario: spec.scenario,
@@ -64,6 +70,8 @@ export function toRow(spec: ScenarioSpec, way: Way, latencyMs: number, result: T
     criticalPath: spec.criticalPath,
     wallMs: round(result.wallMs),
     ...(result.noLatencyMs !== undefined ? { noLatencyMs: round(result.noLatencyMs) } : {}),
+    ...(serverMs !== undefined ? { serverMs } : {}),
+    ...(delayOverMs !== undefined ? { delayOverMs } : {}),
     lowerBoundMs,
     ratio: lowerBoundMs > 0 ? round(result.wallMs / lowerBoundMs, 2) : NaN,
     ...(note !== undefined ? { note } : {}),

@@ -29,6 +29,10 @@ export interface Row {
   wallMs: number;
   /** The same work with no injected latency (median): what is not waiting for round trips. */
   noLatencyMs?: number;
+  /** The simulator's own time (routing, serializing, writing; delays excluded), summed over the run's requests, median of the runs. */
+  serverMs?: number;
+  /** How far the injected delays overshot the latency asked for, summed over the run's requests, median of the runs. */
+  delayOverMs?: number;
   /** criticalPath × latency. */
   lowerBoundMs: number;
   /** wallMs / lowerBoundMs. */

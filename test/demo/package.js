@@ -12,7 +12,7 @@ const DEFAULT_OUT = path.join(cache, 'copernica-vscode.vsix');
 // What the .vsix may hold (paths inside it; vsce renames README/CHANGELOG/LICENSE).
 const ALLOWED = [
   /^extension\.vsixmanifest$/, /^\[Content_Types\]\.xml$/,
-  /^extension\/dist\/extension\.js$/,
+  /^extension\/dist\/[\w-]+\.js$/, // extension.js and the chunks it loads
   /^extension\/media\/(?!screenshots\/)[\w/.-]+\.(svg|png|md)$/, // icons, walkthrough pages; not the README's screenshots
   /^extension\/package(\.nls(\.[\w-]+)?)?\.json$/,
   /^extension\/l10n\/[^/]+\.json$/,
@@ -54,8 +54,10 @@ function checkEntries(entries) {
 function packageVsix(out = DEFAULT_OUT) {
   fs.mkdirSync(path.dirname(out), { recursive: true });
   node(['esbuild.js', '--production']);
-  if (fs.readFileSync(path.join(root, 'dist', 'extension.js'), 'utf8').includes('sourceMappingURL')) {
-    throw new Error('dist/extension.js still points at a source map: the production build should have none');
+  for (const name of fs.readdirSync(path.join(root, 'dist'))) {
+    if (name.endsWith('.map') || fs.readFileSync(path.join(root, 'dist', name), 'utf8').includes('sourceMappingURL')) {
+      throw new Error(`dist/${name}: the production build should have no source maps`);
+    }
   }
   const vsce = path.join(root, 'node_modules', '@vscode', 'vsce', 'vsce');
   // Without a `repository` in package.json vsce would stop and ask on a terminal.

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert';
 import * as vscode from 'vscode';
 import { note } from './support/notes';
+import { loadedBundleParts } from './support/setup';
 
 const EXTENSION_ID = 'copernica-vscode.copernica-vscode';
 
@@ -12,6 +13,13 @@ describe('activation', () => {
     assert.ok(ext, `extension ${EXTENSION_ID} is not loaded (engines.vscode higher than ${vscode.version}?)`);
     await ext.activate();
     assert.strictEqual(ext.isActive, true);
+  });
+
+  it('loads the profile editor\'s part of the bundle only when a document is used', () => {
+    const parts = loadedBundleParts();
+    note(`bundle parts loaded at activation: ${parts.join(', ')}`);
+    assert.ok(parts.includes('extension'), `dist/extension.js is not among the loaded files: ${parts.join(', ')}`);
+    assert.ok(!parts.includes('feature'), `the documents feature loaded at activation: ${parts.join(', ')}`);
   });
 
   it('registers the Copernica view container and the explorer view', () => {

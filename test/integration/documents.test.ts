@@ -3,7 +3,7 @@
 import * as assert from 'node:assert';
 import * as vscode from 'vscode';
 import type { RecordedRequest } from '../simulator';
-import { signIn, waitFor } from './support/setup';
+import { loadedBundleParts, signIn, waitFor } from './support/setup';
 
 /** IDs of live Newsletter profiles from `start` on in list order: each test edits its own profile. */
 async function newsletterIds(start: number, count: number): Promise<string[]> {
@@ -73,6 +73,7 @@ describe('documents: saving a profile', () => {
     const document = await open('copernica.openProfileById', id(0));
     assert.strictEqual(document.uri.path, `/Newsletter/profiles/${id(0)}.json`);
     assert.strictEqual(document.languageId, 'json');
+    assert.ok(loadedBundleParts().includes('feature'), 'a profile is open but the documents feature was never loaded');
     const before = JSON.parse(document.getText()) as { ID: string; fields: Record<string, string>; modified: string };
     assert.strictEqual(before.ID, id(0));
     assert.deepStrictEqual(Object.keys(before.fields).slice(0, 4), ['email', 'firstname', 'lastname', 'age']);

@@ -5,7 +5,7 @@ import { errorReply, parseBody, parseQuery, textReply, type Query, type Reply } 
 import { MESSAGES } from './replies';
 import { routeApi, splitApiPath } from './router';
 import type { SimState } from './state';
-import type { SimulatorControls } from './types';
+import type { RecordedRequest, SimulatorControls } from './types';
 
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -78,9 +78,13 @@ async function handle(state: SimState, controls: SimulatorControls, req: Incomin
     return;
   }
   const query = parseQuery(url.search);
-  state.log.push({ method, path: url.pathname, query, headers: flatHeaders(req), body: bodyText, time: Date.now() });
+  const entry: RecordedRequest = { method, path: url.pathname, query, headers: flatHeaders(req), body: bodyText, time: Date.now() };
+  state.log.push(entry);
   const fault = state.faults.take(method, url.pathname);
+  const slept = performance.now();
   await sleep(state.latencyMs);
+  const answering = performance.now();
+  entry.delayMs = answering - slept;
   if (fault?.kind === 'drop') {
     req.socket.destroy();
   } else if (fault?.kind === 'hang') {
@@ -92,6 +96,8 @@ async function handle(state: SimState, controls: SimulatorControls, req: Incomin
     const reply = answer(state, req, url, query, bodyText);
     send(res, fault?.kind === 'truncate' ? truncated(reply) : reply);
   }
+  // Until the answer is handed to the socket; sending it on is the network's part.
+  entry.serverMs = performance.now() - answering;
 }
 
 export function createSimServer(state: SimState, controls: SimulatorControls): Server {

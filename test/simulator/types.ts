@@ -65,6 +65,10 @@ export interface RecordedRequest {
   body: string;
   /** Date.now() when the request arrived. */
   time: number;
+  /** The injected latency as actually slept, in ms (timers overshoot a little). */
+  delayMs?: number;
+  /** The simulator's own time for the answer, in ms: routing, serializing, writing; the delay excluded. */
+  serverMs?: number;
 }
 
 export interface FaultSpec {

@@ -2,6 +2,10 @@
 // Only request counts and sequences are asserted (they are deterministic); timings are printed
 // by `npm run bench`, never asserted here.
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { bundleFiles } from '../bench/footprint';
 import { runBench } from '../bench/runBench';
 import { SMALL_OPTIONS, SCHEMA_SHAPE, SUBPROFILE_COLLECTIONS, pageCount } from '../bench/specs';
 import { pagingTable, scenarioTable } from '../bench/table';
@@ -66,5 +70,37 @@ describe('bench (smoke run: request counts only)', function () {
     assert.equal(text.split('\n').length, 2 + report.rows.length);
     assert.ok(report.rows.every((r) => Number.isFinite(r.wallMs) && Number.isFinite(r.ratio)));
     assert.match(pagingTable(report), /\| ours /);
+  });
+});
+
+describe('bench footprint: which files of dist/ activation loads', () => {
+  it('follows static imports from extension.js and leaves import()ed chunks for later', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'copernica-footprint-'));
+    try {
+      fs.mkdirSync(path.join(dir, 'dist'));
+      const sizes: Record<string, number> = { 'extension.js': 2048, 'chunk-A.js': 1024, 'feature-B.js': 4096, 'chunk-C.js': 512, 'distribution-D.js': 3072 };
+      for (const [name, size] of Object.entries(sizes)) fs.writeFileSync(path.join(dir, 'dist', name), 'x'.repeat(size));
+      const files = bundleFiles(dir, {
+        outputs: {
+          'dist/extension.js': { imports: [{ path: 'dist/chunk-A.js', kind: 'import-statement' }, { path: 'vscode', kind: 'require-call', external: true },
+            { path: 'dist/feature-B.js', kind: 'dynamic-import' }] },
+          'dist/chunk-A.js': { imports: [{ path: 'dist/distribution-D.js', kind: 'dynamic-import' }] },
+          'dist/feature-B.js': { imports: [{ path: 'dist/chunk-A.js', kind: 'import-statement' }, { path: 'dist/chunk-C.js', kind: 'import-statement' }],
+            entryPoint: '../../tmp/x/src/documents/feature.ts' },
+          'dist/chunk-C.js': { imports: [] },
+          'dist/distribution-D.js': { imports: [], entryPoint: 'node_modules/ky/distribution/index.js' },
+          'dist/extension.js.map': { imports: [] },
+        },
+      });
+      assert.deepEqual(files, [
+        { file: 'dist/extension.js', kb: 2, loads: 'activation' },
+        { file: 'dist/chunk-A.js', kb: 1, loads: 'activation' },
+        { file: 'dist/feature-B.js', kb: 4, loads: 'on first use of src/documents/feature.ts' },
+        { file: 'dist/distribution-D.js', kb: 3, loads: 'on first use of node_modules/ky/distribution/index.js' },
+        { file: 'dist/chunk-C.js', kb: 0.5, loads: 'on first use of a later chunk (shared code)' },
+      ]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -70,3 +70,17 @@ export async function waitFor<T>(what: string, check: () => T | Promise<T>, time
   }
   throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
 }
+
+/**
+ * The files of the extension's dist/ that Node has loaded so far (names without hashes, e.g.
+ * `extension`, `feature`): the bundle is split so that activation loads only part of it.
+ */
+export function loadedBundleParts(): string[] {
+  const ext = vscode.extensions.getExtension(EXTENSION_ID);
+  assert.ok(ext, `extension ${EXTENSION_ID} is not loaded`);
+  const dist = `${ext.extensionPath}/dist/`;
+  return Object.keys(require.cache)
+    .filter((file) => file.startsWith(dist) && file.endsWith('.js'))
+    .map((file) => file.slice(dist.length).replace(/(-[A-Z0-9]+)?\.js$/, ''))
+    .sort();
+}
