@@ -115,7 +115,8 @@ function configs() {
       sourcesContent: false,
       write: false,
       metafile: metafile !== undefined,
-      plugins: [...common.plugins, splitToCommonJs(dist)],
+      // First, so that the watch output says "finished" only once dist/ is written.
+      plugins: [splitToCommonJs(dist), ...common.plugins],
     },
   ];
   if (tests) {
