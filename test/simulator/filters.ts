@@ -94,6 +94,21 @@ function compare(a: number | string, b: number | string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/**
+ * The lowest ID the conditions admit when one of them is `id>N` or `id>=N` (ID as the special
+ * name, not a field called "id"); undefined when none bounds the ID from below.
+ */
+export function lowestAdmittedId(conditions: readonly Condition[]): { id: number; inclusive: boolean } | undefined {
+  let bound: { id: number; inclusive: boolean } | undefined;
+  for (const c of conditions) {
+    if (c.target !== ID_TARGET || (c.op !== '>' && c.op !== '>=')) continue;
+    const id = phpFloat(c.value.trim());
+    const inclusive = c.op === '>=';
+    if (!bound || id > bound.id || (id === bound.id && !inclusive)) bound = { id, inclusive };
+  }
+  return bound;
+}
+
 export function matches(entity: AnyEntity, conditions: readonly Condition[]): boolean {
   for (const c of conditions) {
     const raw = c.target.read(entity);

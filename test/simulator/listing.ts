@@ -1,7 +1,7 @@
 // Shared listing of profiles and subprofiles: paging, `fields[]` conditions, orderby/order,
 // dataonly, removed entities skipped (§4.6).
 import { envelope, parsePaging, phpBoolParam, type Envelope, type Paging } from './envelope';
-import { matches, parseConditions, sortEntities, type Condition } from './filters';
+import { lowestAdmittedId, matches, parseConditions, sortEntities, type Condition } from './filters';
 import type { Query } from './httpUtil';
 import type { AnyEntity, FieldOwner } from './model';
 import type { ApiEnv, ApiRequest } from './replies';
@@ -38,11 +38,39 @@ export function defaultListParams(req: ApiRequest): ListParams {
   return { paging: parsePaging({}, req.version === 1 ? 100 : 1000), conditions: [], orderby: undefined, order: undefined, dataOnly: false };
 }
 
+/**
+ * The entities a list call pages through, filtered and sorted. In ID order (the default) the
+ * simulator works as a database with an index on the ID would: an `id>N` condition starts at N
+ * (a binary search: lists are kept in ID order), and without `total` the scan stops once the
+ * page is full. An offset therefore costs a scan of the rows before it, as "LIMIT … OFFSET" does.
+ */
 export function selectEntities<T extends AnyEntity>(all: readonly T[], owner: FieldOwner, params: ListParams, env: ApiEnv): T[] {
-  const live = all.filter((e) => e.removed === false && (params.conditions.length === 0 || matches(e, params.conditions)));
+  const wanted = (e: T): boolean => e.removed === false && (params.conditions.length === 0 || matches(e, params.conditions));
   const byId = (params.orderby ?? 'id').toLowerCase() === 'id' && !/^desc(ending)?$/i.test(params.order ?? '');
-  // Lists are kept in ID order already; sorting 100,000 entries for nothing is wasted time.
-  return byId ? live : sortEntities(live, owner, params.orderby, params.order, env.store.rng);
+  if (!byId) return sortEntities(all.filter(wanted), owner, params.orderby, params.order, env.store.rng);
+  const { start, limit, total } = params.paging;
+  const enough = total ? Infinity : start + limit;
+  const found: T[] = [];
+  for (let i = firstCandidate(all, params.conditions); i < all.length && found.length < enough; i++) {
+    const entity = all[i];
+    if (entity !== undefined && wanted(entity)) found.push(entity);
+  }
+  return found;
+}
+
+/** Where the ID conditions let the scan begin: the first entity whose ID they admit. */
+function firstCandidate(all: readonly AnyEntity[], conditions: readonly Condition[]): number {
+  const bound = lowestAdmittedId(conditions);
+  if (!bound) return 0;
+  let low = 0;
+  let high = all.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    const id = all[mid]?.id ?? Infinity;
+    if (id > bound.id || (bound.inclusive && id === bound.id)) high = mid;
+    else low = mid + 1;
+  }
+  return low;
 }
 
 export function listEnvelope<T extends AnyEntity>(items: readonly T[], params: ListParams, env: ApiEnv, render: (e: T) => unknown): Envelope<unknown> {

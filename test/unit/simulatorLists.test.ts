@@ -148,6 +148,31 @@ describe('simulator: lists', function () {
       assert.deepEqual(ids(await where('modified<2021-01-01')), matching((p) => p.modified < '2021-01-01'));
     });
 
+    it('an ID lower bound (id>N, id>=N, several, past the end) finds what a full scan finds, with and without total', async () => {
+      const at = (n: number): number => Number(everyone[n]?.ID);
+      // 101 is removed: bounds just below, at and above a gap in the live IDs.
+      const cases: Array<[string[], (p: Item) => boolean]> = [
+        [['id>100'], (p) => Number(p.ID) > 100],
+        [['id>=101'], (p) => Number(p.ID) >= 101],
+        [[`id>=${at(10)}`], (p) => Number(p.ID) >= at(10)],
+        [[`id>${at(10)}`], (p) => Number(p.ID) > at(10)],
+        [[`id>${at(700)}`, 'age>=40'], (p) => Number(p.ID) > at(700) && age(p) >= 40],
+        [[`id>=${at(10)}`, `id>${at(20)}`, `id>=${at(5)}`], (p) => Number(p.ID) > at(20)],
+        [['id>99999999'], () => false],
+        [['id>abc'], (p) => Number(p.ID) > 0],
+      ];
+      for (const [conditions, keep] of cases) {
+        const expected = matching(keep);
+        for (const total of ['true', 'false']) {
+          const page = await list({ 'fields[]': conditions, limit: 1000, total });
+          assert.deepEqual(ids(page), expected.slice(0, 1000), `${conditions.join(' & ')}, total=${total}`);
+          assert.equal(page.total, total === 'true' ? expected.length : undefined);
+        }
+        const second = await list({ 'fields[]': conditions, start: 3, limit: 4, total: 'false' });
+        assert.deepEqual(ids(second), expected.slice(3, 7), `${conditions.join(' & ')}, start=3`);
+      }
+    });
+
     it('dates compare as dates; empty value matches empty text', async () => {
       assert.deepEqual(ids(await where('birthdate>=1980-01-01')), matching((p) => (p.fields.birthdate ?? '') >= '1980-01-01'));
       assert.deepEqual(ids(await where('birthdate==')), matching((p) => p.fields.birthdate === ''));
