@@ -249,15 +249,15 @@ function notes(s: Setup, rows: Row[], paging: PagingDetail[]): string[] {
   const schema = rows.find((r) => r.id === 'a' && r.way === 'ours');
   return [
     'Lower bound = the task\'s critical path (requests that must follow one another, the fewest possible) × latency; the same for both ways.'
-      + ' "at 0 ms latency" is the same work with the simulator\'s delay set to 0: what is left is simulator, client and transfer time, not waiting.',
-    `a: the one GET /databases answer is ${s.schemaAnswerKb} KB (every field of every database and collection); producing, sending and parsing it`
-      + ` takes ${schema?.noLatencyMs ?? 'n/a'} ms without latency, which is what lies above the bound, not a second round trip.`,
-    `The simulator has no cost model for deep offsets: every list call scans the whole database, so start=${deepest} costs it what start=0 does`
-      + ` (naive last÷first pages: ${naive?.lastVsFirst ?? 'n/a'}×). Real Copernica "gets slow for large offsets" (copernica-api.md §2.4),`
-      + ' so the naive paging figure here is a lower bound of its real cost.',
-    `The simulator also has no index on id: it tests \`id>last\` on every profile, so an ID page costs it more than an offset page`
-      + ` (deepest page without latency: ours ${ours?.deepPageNoLatencyMs ?? 'n/a'} ms, naive ${naive?.deepPageNoLatencyMs ?? 'n/a'} ms, same client).`
-      + ' Where ours pages slower than naive here, that is the simulator\'s cost model, not the round trips: both make the same number of requests.',
+      + ' "at 0 ms latency" is the same work with the simulator\'s delay set to 0: what is left is simulator, client and transfer time, not waiting.'
+      + ' "simulator ms" is the simulator\'s own time for the answers (routing, serializing, writing; its delays excluded), summed over the requests.',
+    `a: the one GET /databases answer is ${s.schemaAnswerKb} KB (every field of every database and collection). Above the bound are the simulator`
+      + ` building it (${schema?.serverMs ?? 'n/a'} ms), its delay overshooting by ${schema?.delayOverMs ?? 'n/a'} ms, and sending, decoding,`
+      + ' JSON.parse and checking it in the client; not a second round trip.',
+    `Paging: the simulator answers in ID order as a database with an index on the ID would: \`id>last\` starts at that ID, while start=${deepest}`
+      + ` scans the ${deepest.toLocaleString('en')} rows before it (deepest page without latency: ours ${ours?.deepPageNoLatencyMs ?? 'n/a'} ms,`
+      + ` naive ${naive?.deepPageNoLatencyMs ?? 'n/a'} ms). Real Copernica "gets slow for large offsets" (copernica-api.md §2.4); how slow is not`
+      + ' documented, so the simulator\'s offset cost is a guess of the same shape, not a measurement of Copernica.',
     'c: the naive save is 2 requests because it skips the conflict re-read and the read-back that catches coercions; the extension spends 2 round trips on them.',
   ];
 }

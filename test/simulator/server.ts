@@ -27,9 +27,10 @@ function flatHeaders(req: IncomingMessage): Record<string, string> {
 function send(res: ServerResponse, reply: Reply): void {
   if (res.destroyed || res.headersSent) return;
   const hasBody = reply.status !== 204 && reply.status !== 304;
-  const headers = hasBody ? { ...reply.headers, 'Content-Length': String(Buffer.byteLength(reply.body)) } : reply.headers;
-  res.writeHead(reply.status, headers);
-  res.end(hasBody ? reply.body : undefined);
+  // Encoded once: the length and the bytes sent come from the same buffer.
+  const body = hasBody ? Buffer.from(reply.body) : undefined;
+  res.writeHead(reply.status, body ? { ...reply.headers, 'Content-Length': String(body.length) } : reply.headers);
+  res.end(body);
 }
 
 /** Unref'd: a pending delay must not keep the process alive after close(). */
