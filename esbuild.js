@@ -74,6 +74,8 @@ function splitToCommonJs(outdir) {
           target: 'node20',
           // import() of a chunk becomes require(): VS Code's extension host loads CommonJS.
           supported: { 'dynamic-import': false },
+          // The clock of src/loadStart.ts, started before dist/extension.js requires its chunks.
+          banner: { js: 'var __copernicaLoadStart = performance.now();' },
           minify: production,
           sourcemap: !production,
           sourcesContent: false,
