@@ -92,6 +92,7 @@ async function runAll(s: Setup, say: (line: string) => void): Promise<BenchRepor
   const paging: PagingDetail[] = [];
   say('a. whole schema');
   rows.push(...(await schemaRows(s)));
+  const bareSchemaGet = await bareSchemaFetch(s);
   say('b. paging: ours (explorer Pager, id > last), then naive (start=)');
   for (const { row, detail } of [await pagingOurs(s), await pagingNaive(s)]) {
     rows.push(row);
@@ -107,8 +108,15 @@ async function runAll(s: Setup, say: (line: string) => void): Promise<BenchRepor
   return {
     startedAt: new Date().toISOString(), node: process.version, latencyMs: s.o.latencyMs, profiles: s.o.profiles, pageSize: s.o.pageSize,
     simulator: s.o.simulatorEntry === undefined ? 'in process' : 'child process',
-    loadAverage: round(os.loadavg()[0] ?? NaN, 2), cpus: os.cpus().length, rows, paging, notes: notes(s, rows, paging),
+    loadAverage: round(os.loadavg()[0] ?? NaN, 2), cpus: os.cpus().length, rows, paging, bareSchemaGet,
+    notes: notes(s, rows, paging, bareSchemaGet),
   };
+}
+
+/** The same GET /databases with nothing but fetch and JSON.parse: what any client pays for that answer. */
+async function bareSchemaFetch(s: Setup): Promise<{ wallMs: number; ratio: number }> {
+  const { wallMs } = await measureRepeated(s.schemaHost, s.repeats, () => s.naive.schema.get('databases', { start: '0', limit: '1000' }));
+  return { wallMs: round(wallMs), ratio: round(wallMs / s.o.latencyMs, 2) };
 }
 
 /** With the injected latency, then again without: what remains is work (simulator, client, transfer), not waiting. */
@@ -242,7 +250,7 @@ function pagingDetail(way: 'ours' | 'naive', times: number[], profiles: number, 
   };
 }
 
-function notes(s: Setup, rows: Row[], paging: PagingDetail[]): string[] {
+function notes(s: Setup, rows: Row[], paging: PagingDetail[], bare: { wallMs: number; ratio: number }): string[] {
   const naive = paging.find((p) => p.way === 'naive');
   const ours = paging.find((p) => p.way === 'ours');
   const deepest = Math.max(0, (naive?.pages ?? 1) - 1) * s.o.pageSize;
@@ -253,7 +261,9 @@ function notes(s: Setup, rows: Row[], paging: PagingDetail[]): string[] {
       + ' "simulator ms" is the simulator\'s own time for the answers (routing, serializing, writing; its delays excluded), summed over the requests.',
     `a: the one GET /databases answer is ${s.schemaAnswerKb} KB (every field of every database and collection). Above the bound are the simulator`
       + ` building it (${schema?.serverMs ?? 'n/a'} ms), its delay overshooting by ${schema?.delayOverMs ?? 'n/a'} ms, and sending, decoding,`
-      + ' JSON.parse and checking it in the client; not a second round trip.',
+      + ' JSON.parse and checking it in the client; not a second round trip.'
+      + ` The same GET done bare (fetch and JSON.parse, no checks) takes ${bare.wallMs} ms (${bare.ratio}×): the floor this answer allows here;`
+      + ` the extension's client adds ${schema ? round(schema.wallMs - bare.wallMs) : 'n/a'} ms to it.`,
     `Paging: the simulator answers in ID order as a database with an index on the ID would: \`id>last\` starts at that ID, while start=${deepest}`
       + ` scans the ${deepest.toLocaleString('en')} rows before it (deepest page without latency: ours ${ours?.deepPageNoLatencyMs ?? 'n/a'} ms,`
       + ` naive ${naive?.deepPageNoLatencyMs ?? 'n/a'} ms). Real Copernica "gets slow for large offsets" (copernica-api.md §2.4); how slow is not`

@@ -84,5 +84,7 @@ export interface BenchReport {
   cpus: number;
   rows: Row[];
   paging: PagingDetail[];
+  /** Scenario a's one GET done bare (fetch and JSON.parse, no client, no checks): the floor that answer allows here. */
+  bareSchemaGet?: { wallMs: number; ratio: number };
   notes: string[];
 }
