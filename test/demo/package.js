@@ -40,10 +40,20 @@ function zipEntries(file) {
   return entries;
 }
 
+/** Every chunk a dist/ file requires (statically or on first use) must ship with it. */
+function requiredChunks() {
+  const dist = path.join(root, 'dist');
+  const chunks = new Set();
+  for (const name of fs.readdirSync(dist).filter((n) => n.endsWith('.js'))) {
+    for (const m of fs.readFileSync(path.join(dist, name), 'utf8').matchAll(/require\("\.\/([\w-]+\.js)"\)/g)) chunks.add(`extension/dist/${m[1]}`);
+  }
+  return [...chunks];
+}
+
 function checkEntries(entries) {
   const names = entries.map((e) => e.name);
   const unexpected = names.filter((n) => !ALLOWED.some((re) => re.test(n)));
-  const missing = REQUIRED.filter((n) => !names.includes(n));
+  const missing = [...REQUIRED, ...requiredChunks()].filter((n) => !names.includes(n));
   const problems = [
     ...unexpected.map((n) => `unexpected file in the .vsix: ${n}`),
     ...missing.map((n) => `missing from the .vsix: ${n}`),
