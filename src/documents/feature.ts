@@ -7,6 +7,7 @@ import { DocumentDiagnostics } from './documentDiagnostics';
 import { DocumentStore } from './documentStore';
 import { closeEditors } from './editors';
 import { registerFieldAssist } from './fieldAssist';
+import { registerProfileLanguage } from './language';
 import { openCommands } from './openCommands';
 import { type FileSystemHooks, ProfileFileSystem } from './profileFileSystem';
 import { ServerCopies } from './serverCopies';
@@ -48,6 +49,7 @@ export function startDocuments(s: Services): DocumentsFeature {
     }),
     new DocumentDiagnostics(store),
     ...registerFieldAssist(store),
+    ...registerProfileLanguage((message) => s.log.warn(message)),
   ];
   const commands = { ...openCommands(s, fs), ...createCommands(s, store), ...deleteCommands(s, fs, store) };
   return { fs, disposables, commands };

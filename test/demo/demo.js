@@ -23,8 +23,6 @@ function writeUserSettings(userDataDir, sim) {
     'copernica.apiUrl': sim.url,
     'copernica.authUrl': sim.authUrl,
     'copernica.apiVersion': 'v4',
-    // VS Code for the Web saves after a delay by default; a save here writes to Copernica.
-    'files.autoSave': 'off',
     'workbench.startupEditor': 'none',
     'workbench.tips.enabled': false,
     'workbench.welcomePage.walkthroughs.openOnInstall': false,

@@ -14,6 +14,7 @@ const ALLOWED = [
   /^extension\.vsixmanifest$/, /^\[Content_Types\]\.xml$/,
   /^extension\/dist\/[\w-]+\.js$/, // extension.js and the chunks it loads
   /^extension\/media\/(?!screenshots\/)[\w/.-]+\.(svg|png|md)$/, // icons, walkthrough pages; not the README's screenshots
+  /^extension\/media\/language\/[\w.-]+\.json$/, // the profile language: grammar and language configuration
   /^extension\/package(\.nls(\.[\w-]+)?)?\.json$/,
   /^extension\/l10n\/[^/]+\.json$/,
   /^extension\/(readme\.md|changelog\.md|LICENSE\.txt)$/,

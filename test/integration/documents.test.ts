@@ -72,7 +72,7 @@ describe('documents: saving a profile', () => {
     const { sim } = await signIn();
     const document = await open('copernica.openProfileById', id(0));
     assert.strictEqual(document.uri.path, `/Newsletter/profiles/${id(0)}.json`);
-    assert.strictEqual(document.languageId, 'json');
+    assert.strictEqual(document.languageId, 'copernica-profile');
     assert.ok(loadedBundleParts().includes('feature'), 'a profile is open but the documents feature was never loaded');
     const before = JSON.parse(document.getText()) as { ID: string; fields: Record<string, string>; modified: string };
     assert.strictEqual(before.ID, id(0));

@@ -222,4 +222,49 @@ describe('documents: creating, deleting and typing', () => {
     const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
     assert.match(text, /\*\*age\*\* — integer \(whole number\)/);
   });
+
+  it('auto-save leaves profiles alone, even when the user turned it on for everything: only a save sends one', async () => {
+    const { sim } = await signIn();
+    const files = vscode.workspace.getConfiguration('files');
+    await files.update('autoSave', 'afterDelay', vscode.ConfigurationTarget.Global);
+    try {
+      const document = await opened(await vscode.commands.executeCommand<vscode.Uri>('copernica.openProfileById', ids[3] ?? ''));
+      await waitFor('the Copernica Profile language', () => document.languageId === 'copernica-profile' || undefined);
+      assert.strictEqual(vscode.workspace.getConfiguration('files', document).get('autoSave'), 'off');
+      sim.controls.clearRequests();
+      await setValue(document, 'firstname', '"Typed, not saved"');
+      // Twice files.autoSaveDelay (1 s): an auto-save would have sent a PUT by now.
+      await new Promise((resolve) => setTimeout(resolve, 2 * (files.get<number>('autoSaveDelay') ?? 1000)));
+      assert.strictEqual(document.isDirty, true, 'the profile was saved without the user saving it');
+      assert.deepStrictEqual(writes(sim.controls.requests()), []);
+      assert.ok(await document.save(), 'the save failed');
+      assert.deepStrictEqual(writes(sim.controls.requests()).map((r) => `${r.method} ${r.path}`), [`PUT /v4/profile/${ids[3] ?? ''}`]);
+    } finally {
+      await files.update('autoSave', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
+  it('keeps a language the user picks, and offers Format Document and an outline of the fields', async () => {
+    await signIn();
+    const document = await opened(await vscode.commands.executeCommand<vscode.Uri>('copernica.openProfileById', ids[4] ?? ''));
+    await waitFor('the Copernica Profile language', () => document.languageId === 'copernica-profile' || undefined);
+
+    const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', document.uri);
+    assert.deepStrictEqual(symbols.map((s) => s.name).slice(0, 3), ['ID', 'fields', 'interests']);
+    const fields = symbols.find((s) => s.name === 'fields');
+    assert.deepStrictEqual(fields?.children.map((c) => c.name).slice(0, 3), ['email', 'firstname', 'lastname']);
+
+    const formatted = document.getText();
+    await replaceAt(document, 0, document.getText().length, JSON.stringify(JSON.parse(formatted)));
+    assert.strictEqual(document.lineCount, 1);
+    const edits = await vscode.commands.executeCommand<vscode.TextEdit[]>('vscode.executeFormatDocumentProvider', document.uri, { tabSize: 2, insertSpaces: true });
+    const edit = new vscode.WorkspaceEdit();
+    edit.set(document.uri, edits);
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    assert.strictEqual(document.getText(), formatted.trimEnd());
+
+    await vscode.languages.setTextDocumentLanguage(document, 'json');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    assert.strictEqual(document.languageId, 'json', 'the extension took back the language the user chose');
+  });
 });

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert';
-import { describeField, fieldCompletions, locateFieldAt, serializeProfile } from '../../src/documents/model';
+import { describeField, fieldCompletions, formatEdits, locateFieldAt, outline, serializeProfile } from '../../src/documents/model';
 import { closest } from '../../src/documents/model/text';
 import { loadFields, loadOriginal, loadSchema } from '../fixtures/documents';
 
@@ -91,5 +91,38 @@ describe('documents: suggestions for a misspelt name', () => {
   it('counts a swap of two neighbouring letters as one edit', () => {
     assert.strictEqual(closest('emial', ['email', 'age']), 'email');
     assert.strictEqual(closest('xyz', ['email', 'age']), undefined);
+  });
+});
+
+describe('documents: outline and formatting', () => {
+  it('outlines the top-level keys, with the fields and interests one level down', () => {
+    const entries = outline(text);
+    const original = loadOriginal();
+    assert.deepStrictEqual(entries.map((e) => e.name), Object.keys(JSON.parse(text) as object));
+    const fieldsEntry = entries.find((e) => e.name === 'fields');
+    assert.deepStrictEqual(fieldsEntry?.children.map((c) => c.name), fields.map((f) => f.name));
+    assert.strictEqual(fieldsEntry?.detail, String(fields.length));
+    const email = fieldsEntry?.children.find((c) => c.name === 'email');
+    assert.strictEqual(email?.detail, original.fields.email);
+    assert.strictEqual(text.slice(email?.nameOffset, (email?.nameOffset ?? 0) + (email?.nameLength ?? 0)), '"email"');
+    const interests = entries.find((e) => e.name === 'interests');
+    assert.deepStrictEqual(interests?.children.map((c) => c.name), original.interests);
+    assert.deepStrictEqual(interests?.children.map((c) => c.children), original.interests.map(() => []));
+  });
+
+  it('outlines nothing for text that is not a JSON object, or is nested too deep to read safely', () => {
+    assert.deepStrictEqual(outline('[1, 2]'), []);
+    assert.deepStrictEqual(outline(''), []);
+    assert.deepStrictEqual(outline(`{"a": ${'['.repeat(100)}${']'.repeat(100)}}`), []);
+  });
+
+  it('lays a one-line document out again, values as typed, with the editor\'s indentation', () => {
+    const squashed = JSON.stringify(JSON.parse(text));
+    const apply = (source: string, edits: ReturnType<typeof formatEdits>): string =>
+      [...edits].sort((a, b) => b.offset - a.offset).reduce((t, e) => t.slice(0, e.offset) + e.content + t.slice(e.offset + e.length), source);
+    assert.strictEqual(apply(squashed, formatEdits(squashed, { tabSize: 2, insertSpaces: true })), text.trimEnd());
+    const tabbed = apply(squashed, formatEdits(squashed, { tabSize: 4, insertSpaces: false }));
+    assert.match(tabbed, /^\{\n\t"ID": /);
+    assert.deepStrictEqual(JSON.parse(tabbed), JSON.parse(text));
   });
 });

@@ -126,7 +126,7 @@ function keyBeforeColon(text: string, offset: number): string | undefined {
 }
 
 /** jsonc-parser recurses per nesting level; a pathological document must not crash the editor. */
-function depthExceeds(text: string, limit: number): boolean {
+export function depthExceeds(text: string, limit: number): boolean {
   let depth = 0;
   let inString = false;
   for (let i = 0; i < text.length; i++) {

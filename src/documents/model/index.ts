@@ -21,3 +21,5 @@ export { checkFieldValue } from './valueRules';
 export type { ValueVerdict } from './valueRules';
 export { closest } from './text';
 export type { FieldCompletion, FieldLocation } from './editorHelpers';
+export { formatEdits, outline } from './outline';
+export type { OutlineEntry, TextEdit } from './outline';
