@@ -31,6 +31,7 @@ export class Session implements vscode.Disposable {
   private version: string;
   /** Bumped on every state change, so a slower restore() cannot undo a newer sign-in. */
   private epoch = 0;
+  private restoring: Promise<void> | undefined;
 
   constructor(
     private readonly tokens: TokenStore,
@@ -64,7 +65,24 @@ export class Session implements vscode.Disposable {
   }
 
   /** Picks up a stored token (at activation, after a settings change, or another window's sign-in). */
-  async restore(): Promise<void> {
+  restore(): Promise<void> {
+    const run = this.readStoredToken().finally(() => {
+      if (this.restoring === run) this.restoring = undefined;
+    });
+    this.restoring = run;
+    return run;
+  }
+
+  /**
+   * Resolves once no restore is under way, so the state is what storage says. At startup VS Code
+   * reopens `copernica:` editors before the stored token has been read: they wait for it here
+   * instead of failing as signed out.
+   */
+  async settled(): Promise<void> {
+    while (this.restoring) await this.restoring.catch(() => undefined);
+  }
+
+  private async readStoredToken(): Promise<void> {
     const { settings, endpointProblem } = readSettings();
     if (endpointProblem) {
       this.log.warn(endpointProblem);

@@ -24,6 +24,32 @@ describe('settings and sign-in state', () => {
     await waitFor('the session to follow the deleted token', () => api.session.state.kind === 'signedOut');
   });
 
+  it('a profile editor opened while the stored token is being read waits for it, as restored editors do at startup', async () => {
+    const { sim, api } = await signIn();
+    const id = (await api.session.client().profiles('Newsletter', { start: 900, limit: 1 })).data[0]?.ID ?? '';
+    const config = vscode.workspace.getConfiguration('copernica');
+    // No token is stored for this URL: signed out.
+    await config.update('apiUrl', `http://127.0.0.1:${await closedPort()}`, G);
+    await waitFor('signed out', () => api.session.state.kind === 'signedOut');
+    // A secret store slow to answer, as it can be at startup (a keychain to unlock, a busy disk).
+    const tokens = api.tokens as { get: (apiUrl: string) => Thenable<string | undefined> };
+    const get = tokens.get.bind(api.tokens);
+    tokens.get = async (apiUrl) => {
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      return get(apiUrl);
+    };
+    try {
+      // Back to the simulator's URL: the session starts reading the token stored for it.
+      await config.update('apiUrl', sim.url, G);
+      assert.strictEqual(api.session.state.kind, 'signedOut', 'the token was read faster than the test assumes');
+      const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(`copernica:/Newsletter/profiles/${id}.json`));
+      assert.strictEqual((JSON.parse(document.getText()) as { ID: string }).ID, id);
+      assert.strictEqual(api.session.state.kind, 'signedIn');
+    } finally {
+      tokens.get = get;
+    }
+  });
+
   it('refuses a plain-http API URL that is not loopback, and sends nothing', async () => {
     const api = await extensionApi();
     const sim = await simulator();
