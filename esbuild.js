@@ -161,6 +161,8 @@ function configs() {
 }
 
 async function main() {
+  // A test file that was deleted must not live on as a stale bundle that the runners still load.
+  if (tests) for (const dir of ['out/unit', 'out/integration']) fs.rmSync(dir, { recursive: true, force: true });
   const contexts = await Promise.all(configs().map((c) => esbuild.context(c)));
   if (watch) {
     await Promise.all(contexts.map((c) => c.watch()));
