@@ -7,6 +7,7 @@ export const CommandIds = {
   showLog: 'copernica.showLog',
   copyId: 'copernica.copyId',
   findProfiles: 'copernica.findProfiles',
+  showDefinitions: 'copernica.showDefinitions',
   openProfileById: 'copernica.openProfileById',
   openSubprofileById: 'copernica.openSubprofileById',
   openProfile: 'copernica.openProfile',

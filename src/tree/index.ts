@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { CommandSpec } from '../commands/registry';
 import type { Services } from '../services';
+import { definitionsCommand } from './definitions';
 import { ExplorerProvider } from './explorerProvider';
 import { findProfilesCommand } from './findProfiles';
 import { treeCommands } from './treeCommands';
@@ -13,9 +14,10 @@ export function createExplorer(s: Services): {
 } {
   const explorer = new ExplorerProvider(s);
   const view = vscode.window.createTreeView('copernica.explorer', { treeDataProvider: explorer, showCollapseAll: true });
+  const definitions = definitionsCommand(s);
   return {
     explorer,
-    disposables: [explorer, view],
-    commands: { ...treeCommands(s, explorer), ...findProfilesCommand(s) },
+    disposables: [explorer, view, ...definitions.disposables],
+    commands: { ...treeCommands(s, explorer), ...findProfilesCommand(s), ...definitions.commands },
   };
 }

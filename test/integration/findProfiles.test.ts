@@ -46,4 +46,34 @@ describe('find profiles and copy ID', () => {
     assert.ok(database.kind === 'database');
     assert.strictEqual(copied, database.database.ID);
   });
+
+  it('shows a database\'s definitions from the palette as read-only JSON, without a request of its own', async () => {
+    const { sim, api } = await signIn();
+    const customers = await api.schema.database('Customers');
+    assert.ok(customers, 'no Customers database');
+    // The "Fields" item under Customers in the view, as its context menu passes it.
+    const fieldsNode = await path(api, 'Demo Account', 'Customers', 'Fields');
+    sim.controls.clearRequests();
+    const uri = await vscode.commands.executeCommand<vscode.Uri>('copernica.showDefinitions', fieldsNode);
+    const editor = await waitFor('the definitions editor', () => vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri.toString()));
+    assert.strictEqual(editor.document.uri.scheme, 'copernica-definitions');
+    assert.strictEqual(editor.document.languageId, 'json');
+    type Shown = { name: string; fields: { name: string; type: string }[]; interests: { name: string }[]; collections: { name: string; fields: { name: string }[] }[] };
+    const shown = JSON.parse(editor.document.getText()) as Shown;
+    assert.strictEqual(shown.name, 'Customers');
+    assert.deepStrictEqual(shown.fields.map((f) => [f.name, f.type]), customers.fields.data.map((f) => [f.name, f.type]));
+    assert.deepStrictEqual(shown.interests.map((i) => i.name), customers.interests.data.map((i) => i.name));
+    assert.deepStrictEqual(
+      shown.collections.map((c) => [c.name, c.fields.map((f) => f.name)]),
+      customers.collections.data.map((c) => [c.name, c.fields.data.map((f) => f.name)]),
+    );
+    assert.ok(shown.collections.length > 0 && (shown.collections[0]?.fields.length ?? 0) > 0, 'Customers should have a collection with fields');
+    assert.deepStrictEqual(sim.controls.requests().filter((r) => r.path.startsWith('/v4/')), [], 'the definitions cost a request');
+
+    api.notifier.clearHistory();
+    await vscode.commands.executeCommand('copernica.showDefinitions', 'NoSuchDatabase');
+    const error = api.notifier.history().find((n) => n.severity === 'error');
+    assert.match(error?.message ?? '', /no database "NoSuchDatabase"/);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
 });
