@@ -74,12 +74,13 @@ export class Session implements vscode.Disposable {
   }
 
   /**
-   * Resolves once no restore is under way, so the state is what storage says. At startup VS Code
-   * reopens `copernica:` editors before the stored token has been read: they wait for it here
-   * instead of failing as signed out.
+   * The signed-in client once no restore is under way, so the state is what storage says. At
+   * startup VS Code reopens `copernica:` editors before the stored token has been read: they wait
+   * for it here instead of failing as signed out.
    */
-  async settled(): Promise<void> {
+  async readyClient(): Promise<CopernicaClient> {
     while (this.restoring) await this.restoring.catch(() => undefined);
+    return this.client();
   }
 
   private async readStoredToken(): Promise<void> {

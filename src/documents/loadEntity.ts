@@ -19,13 +19,13 @@ export function serializeEntity(entity: Profile | Subprofile, owner: DocumentOwn
 
 /** Fetches a profile with the definitions of its database. */
 export async function fetchProfile(s: Services, id: string, signal?: AbortSignal): Promise<{ entity: Profile; owner: DocumentOwner }> {
-  const entity = await s.session.client().profile(id, signal);
+  const entity = await (await s.session.readyClient()).profile(id, signal);
   return { entity, owner: await profileOwner(s, entity.database, signal) };
 }
 
 /** Fetches a subprofile with the definitions of its collection. */
 export async function fetchSubprofile(s: Services, id: string, signal?: AbortSignal): Promise<{ entity: Subprofile; owner: DocumentOwner }> {
-  const entity = await s.session.client().subprofile(id, signal);
+  const entity = await (await s.session.readyClient()).subprofile(id, signal);
   return { entity, owner: await subprofileOwner(s, entity.collection, signal) };
 }
 

@@ -134,7 +134,6 @@ export class ProfileFileSystem implements vscode.FileSystemProvider, vscode.Disp
 
   private async fetch(uri: vscode.Uri, address: DocumentAddress): Promise<LoadedEntity> {
     try {
-      if (this.s.session.state.kind !== 'signedIn') await this.s.session.settled();
       const { entity, owner } = address.kind === 'profile' ? await fetchProfile(this.s, address.id) : await fetchSubprofile(this.s, address.id);
       const item = loadedEntity(this.store, address, entity, owner);
       this.store.set(uri, item);
