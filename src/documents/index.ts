@@ -19,8 +19,8 @@ export const DOCUMENT_COMMANDS = [
  * chunk and hands the call on; from then on the stand-ins only forward.
  */
 export function createDocuments(s: Services): { disposables: vscode.Disposable[]; commands: Partial<Record<string, CommandSpec>> } {
-  const feature = new LazyFeature(s);
-  const fs = new LazyFileSystem(() => feature.load().then((f) => f.fs), feature);
+  const fs = new LazyFileSystem(() => feature.load().then((f) => f.fs));
+  const feature = new LazyFeature(s, (started) => fs.forwardChangesOf(started.fs));
   const commands = Object.fromEntries(DOCUMENT_COMMANDS.map((id) => [id, feature.command(id)]));
   return {
     disposables: [feature, fs, vscode.workspace.registerFileSystemProvider(SCHEME, fs, { isCaseSensitive: true })],
@@ -32,9 +32,11 @@ class LazyFeature implements vscode.Disposable {
   private loading: Promise<DocumentsFeature> | undefined;
   private loaded: DocumentsFeature | undefined;
   private disposed = false;
-  private readonly loadedListeners: Array<(feature: DocumentsFeature) => void> = [];
 
-  constructor(private readonly s: Services) {}
+  constructor(
+    private readonly s: Services,
+    private readonly onStarted: (feature: DocumentsFeature) => void,
+  ) {}
 
   load(): Promise<DocumentsFeature> {
     this.loading ??= this.start().catch((error: unknown) => {
@@ -43,11 +45,6 @@ class LazyFeature implements vscode.Disposable {
       throw error;
     });
     return this.loading;
-  }
-
-  onLoaded(listener: (feature: DocumentsFeature) => void): void {
-    if (this.loaded) listener(this.loaded);
-    else this.loadedListeners.push(listener);
   }
 
   /** A stand-in for the feature's command: the real one's failure context once it is loaded. */
@@ -70,7 +67,7 @@ class LazyFeature implements vscode.Disposable {
     if (this.disposed) throw new Error('The extension was deactivated while the profile editor was loading.');
     const started = startDocuments(this.s);
     this.loaded = started;
-    for (const listener of this.loadedListeners.splice(0)) listener(started);
+    this.onStarted(started);
     return started;
   }
 
@@ -86,14 +83,15 @@ class LazyFileSystem implements vscode.FileSystemProvider, vscode.Disposable {
   readonly onDidChangeFile = this.changed.event;
   private forwarding: vscode.Disposable | undefined;
 
-  constructor(private readonly fs: () => Promise<ProfileFileSystem>, feature: LazyFeature) {
-    feature.onLoaded((f) => {
-      this.forwarding = f.fs.onDidChangeFile((events) => this.changed.fire(events));
-    });
+  constructor(private readonly fs: () => Promise<ProfileFileSystem>) {}
+
+  /** Announces the real file system's changes as this one's, which is what VS Code listens to. */
+  forwardChangesOf(real: ProfileFileSystem): void {
+    this.forwarding = real.onDidChangeFile((events) => this.changed.fire(events));
   }
 
   watch(): vscode.Disposable {
-    // The real file system announces its changes itself (forwarded above); nothing to poll.
+    // The real file system announces its changes itself (forwarded, see forwardChangesOf); nothing to poll.
     return new vscode.Disposable(() => undefined);
   }
 
