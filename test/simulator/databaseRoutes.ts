@@ -1,7 +1,7 @@
 // /databases and /database/$db/… (§4.2-§4.12).
 import { envelope, parsePaging, phpBoolParam } from './envelope';
 import { matches, parseConditions } from './filters';
-import { emptyReply, errorReply, jsonReply, type Reply } from './httpUtil';
+import { emptyReply, errorReply, jsonReply, jsonTextReply, type Reply } from './httpUtil';
 import { conditionExpressions, idList, listEnvelope, listParams, selectEntities } from './listing';
 import type { Database, Profile } from './model';
 import { applyInterests, isMap, removeProfile, resolveFieldMap, updateEntity } from './mutations';
@@ -11,8 +11,16 @@ import { collectionJson, databaseJson, fieldJson, interestJson, profileJson } fr
 
 export function listDatabases(req: ApiRequest, env: ApiEnv): Reply {
   if (req.method !== 'GET') return invalidMethod();
-  const all = [...env.store.databases.values()];
-  return jsonReply(envelope(all, parsePaging(req.query, req.version === 1 ? 100 : 1000), databaseJson));
+  const paging = parsePaging(req.query, req.version === 1 ? 100 : 1000);
+  return definitionReply(env, `v${req.version} databases ${paging.start} ${paging.limit} ${String(paging.total)}`, () => {
+    return envelope([...env.store.databases.values()], paging, databaseJson);
+  });
+}
+
+/** An answer made of definitions only: rendered once per state of the definitions, if so configured. */
+function definitionReply(env: ApiEnv, key: string, build: () => unknown): Reply {
+  const render = (): string => JSON.stringify(build());
+  return jsonTextReply(env.options.cacheDefinitionAnswers ? env.store.definitionAnswer(key, render) : render());
 }
 
 /** database/$db/<sub>: the database check comes before anything else in the path (§2.3). */
@@ -24,7 +32,7 @@ export function routeDatabase(req: ApiRequest, env: ApiEnv): Reply {
   const cap = req.version === 1 ? 100 : 1000;
   const get = req.method === 'GET';
   switch (sub) {
-    case undefined: return get && req.segments.length === 2 ? jsonReply(databaseJson(db)) : invalidMethod();
+    case undefined: return get && req.segments.length === 2 ? definitionReply(env, `v${req.version} database ${db.id}`, () => databaseJson(db)) : invalidMethod();
     case 'fields': return get ? jsonReply(envelope(db.fields, parsePaging(req.query, cap), fieldJson)) : invalidMethod();
     case 'interests': return get ? jsonReply(envelope(db.interests, parsePaging(req.query, cap), interestJson)) : invalidMethod();
     case 'collections': return get ? jsonReply(envelope(db.collections, parsePaging(req.query, cap), collectionJson)) : invalidMethod();

@@ -91,7 +91,12 @@ function assignPath(root: Record<string, unknown>, keys: string[], value: string
 
 /** Exactly `application/json`, no charset: Copernica's own helper compares it literally (§2.2). */
 export function jsonReply(value: unknown, status = 200, headers: Record<string, string> = {}): Reply {
-  return { status, headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(value) };
+  return jsonTextReply(JSON.stringify(value), status, headers);
+}
+
+/** A reply whose JSON is already rendered. */
+export function jsonTextReply(text: string, status = 200, headers: Record<string, string> = {}): Reply {
+  return { status, headers: { 'Content-Type': 'application/json', ...headers }, body: text };
 }
 
 /** Copernica answers 400 with this shape for every error, "not found" included (§2.3). */

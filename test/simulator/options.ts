@@ -21,6 +21,7 @@ export interface ResolvedOptions {
   idsAsStrings: boolean;
   seed: number | undefined;
   extraDatabases: ImportedDatabase[];
+  cacheDefinitionAnswers: boolean;
 }
 
 export function resolveOptions(o: SimulatorOptions = {}): ResolvedOptions {
@@ -41,5 +42,6 @@ export function resolveOptions(o: SimulatorOptions = {}): ResolvedOptions {
     idsAsStrings: o.idsAsStrings ?? true,
     extraDatabases: o.extraDatabases ?? [],
     seed: o.seed,
+    cacheDefinitionAnswers: o.cacheDefinitionAnswers ?? true,
   };
 }

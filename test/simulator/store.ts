@@ -29,11 +29,27 @@ export class Store {
   readonly profiles = new Map<number, Profile>();
   readonly subprofiles = new Map<number, Subprofile>();
   private readonly next = { ...FIRST_IDS };
+  /**
+   * Answers rendered from definitions alone (databases with their fields, interests and
+   * collections), kept until a definition is added. Definitions change only through the add…
+   * methods below; profiles and subprofiles are never part of these answers.
+   */
+  private readonly definitionAnswers = new Map<string, string>();
 
   constructor(readonly identity: Identity, readonly rng: Rng) {}
 
   nextId(sequence: Sequence): number {
     return this.next[sequence]++;
+  }
+
+  /** The answer under `key`, rendered once per state of the definitions. */
+  definitionAnswer(key: string, render: () => string): string {
+    let text = this.definitionAnswers.get(key);
+    if (text === undefined) {
+      text = render();
+      this.definitionAnswers.set(key, text);
+    }
+    return text;
   }
 
   secret(): string {
@@ -46,6 +62,7 @@ export class Store {
       fields: [], interests: [], collections: [], profiles: [],
     };
     this.databases.set(db.id, db);
+    this.definitionAnswers.clear();
     return db;
   }
 
@@ -64,18 +81,21 @@ export class Store {
       hidden: spec.hidden ?? false, index: spec.index ?? false,
     };
     owner.fields.push(field);
+    this.definitionAnswers.clear();
     return field;
   }
 
   addInterest(db: Database, name: string, group: string): Interest {
     const interest = { id: this.nextId('interest'), name, group };
     db.interests.push(interest);
+    this.definitionAnswers.clear();
     return interest;
   }
 
   addCollection(db: Database, name: string): Collection {
     const collection: Collection = { id: this.nextId('collection'), name, databaseId: db.id, fields: [], subprofiles: [] };
     db.collections.push(collection);
+    this.definitionAnswers.clear();
     this.collections.set(collection.id, collection);
     return collection;
   }

@@ -46,6 +46,11 @@ export interface SimulatorOptions {
   seed?: number;
   /** Databases to add as given, in the API's own JSON shape, keeping their IDs (e.g. a test fixture). */
   extraDatabases?: ImportedDatabase[];
+  /**
+   * Keep the rendered GET /databases and GET /database/$id answers until a definition changes, as
+   * a server with a response cache would; the bytes sent are the same either way. Default true.
+   */
+  cacheDefinitionAnswers?: boolean;
 }
 
 /** A database and its profiles as the API returns them (GET /database/$id, GET /profile/$id). */
