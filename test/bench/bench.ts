@@ -6,6 +6,7 @@
 //   --repeats N     measured runs of the short scenarios, median kept (default 7)
 //   --small         the smoke sizes of the unit test (latency 5 ms, 2500 profiles)
 //   --no-vsix       skip packaging the .vsix
+//   --no-simulator-cache  the simulator renders GET /databases anew for every request
 //   --json PATH     also write the JSON here
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -42,6 +43,7 @@ function runOptions(args: string[]): RunOptions {
   if (profiles !== undefined) options.profiles = profiles;
   if (pageSize !== undefined) options.pageSize = Math.min(1000, Math.max(1, pageSize));
   if (repeats !== undefined) options.repeats = Math.max(1, Math.floor(repeats));
+  if (args.includes('--no-simulator-cache')) options.simulatorCache = false;
   return options;
 }
 
@@ -50,7 +52,8 @@ async function main(): Promise<void> {
   const report = await runBench(runOptions(args));
   console.error('[bench] footprint');
   const footprint: Footprint = measureFootprint(root, !args.includes('--no-vsix'));
-  console.log(`\nCopernica for VS Code: network bench (latency ${report.latencyMs} ms per request, simulator in a ${report.simulator}, Node ${report.node},`
+  console.log(`\nCopernica for VS Code: network bench (latency ${report.latencyMs} ms per request, simulator in a ${report.simulator}`
+    + `${report.simulatorCache ? '' : ' rendering every answer anew'}, Node ${report.node},`
     + ` load average ${report.loadAverage} on ${report.cpus} CPUs)\n`);
   console.log(scenarioTable(report));
   console.log(`\n${pagingTable(report)}`);

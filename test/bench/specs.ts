@@ -18,7 +18,7 @@ export const FLAT_HEAP_MB = 5;
 /** Scenarios a, c and e: 20 databases × 5 collections × 30 fields. */
 export function schemaAccount(o: BenchOptions): SimulatorOptions {
   const generate: GenerateSpec = { ...SCHEMA_SHAPE, profilesPerDatabase: 10 };
-  return { latencyMs: o.latencyMs, generate };
+  return { latencyMs: o.latencyMs, generate, cacheDefinitionAnswers: o.simulatorCache ?? true };
 }
 
 /** Scenarios b and d: the `Big` database, and a database with 10 collections whose profiles have subprofiles in each. */
@@ -27,7 +27,7 @@ export function pagingAccount(o: BenchOptions): SimulatorOptions {
     databases: 1, collectionsPerDatabase: SUBPROFILE_COLLECTIONS, fieldsPerCollection: 5, fieldsPerDatabase: 10,
     profilesPerDatabase: 5, subprofilesPerProfile: SUBPROFILES_PER_COLLECTION,
   };
-  return { latencyMs: o.latencyMs, generate, bigProfiles: o.profiles };
+  return { latencyMs: o.latencyMs, generate, bigProfiles: o.profiles, cacheDefinitionAnswers: o.simulatorCache ?? true };
 }
 
 export function pageCount(o: BenchOptions): number {

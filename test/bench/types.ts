@@ -7,6 +7,8 @@ export interface BenchOptions {
   profiles: number;
   /** Profiles per page (scenario b). */
   pageSize: number;
+  /** The simulator keeps its rendered definition answers (GET /databases) until a definition changes. Default true. */
+  simulatorCache?: boolean;
   /** Run the simulators in child processes (needs the bench bundle's own path). */
   simulatorEntry?: string;
   /** Progress lines while the bench runs. */
@@ -79,6 +81,8 @@ export interface BenchReport {
   profiles: number;
   pageSize: number;
   simulator: 'child process' | 'in process';
+  /** Whether the simulator kept its rendered definition answers (SimulatorOptions.cacheDefinitionAnswers). */
+  simulatorCache: boolean;
   /** 1-minute load average when the bench ended: other work on the machine makes the wall times noisy. */
   loadAverage: number;
   cpus: number;
