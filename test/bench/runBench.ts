@@ -107,7 +107,7 @@ async function runAll(s: Setup, say: (line: string) => void): Promise<BenchRepor
   rows.push(...(await sharedGetRows(s)));
   return {
     startedAt: new Date().toISOString(), node: process.version, latencyMs: s.o.latencyMs, profiles: s.o.profiles, pageSize: s.o.pageSize,
-    simulator: s.o.simulatorEntry === undefined ? 'in process' : 'child process', simulatorCache: s.o.simulatorCache ?? true,
+    simulator: s.o.simulatorEntry === undefined ? 'in process' : 'child process', simulatorCache: s.o.simulatorCache,
     loadAverage: round(os.loadavg()[0] ?? NaN, 2), cpus: os.cpus().length, rows, paging, bareSchemaGet,
     notes: notes(s, rows, paging, bareSchemaGet),
   };
@@ -260,7 +260,7 @@ function notes(s: Setup, rows: Row[], paging: PagingDetail[], bare: { wallMs: nu
       + ' "at 0 ms latency" is the same work with the simulator\'s delay set to 0: what is left is simulator, client and transfer time, not waiting.'
       + ' "simulator ms" is the simulator\'s own time for the answers (routing, serializing, writing; its delays excluded), summed over the requests.',
     `a: the one GET /databases answer is ${s.schemaAnswerKb} KB (every field of every database and collection). Above the bound are the simulator`
-      + ` ${s.o.simulatorCache ?? true ? 'sending it from its answer cache' : 'building it'} (${schema?.serverMs ?? 'n/a'} ms), its delay overshooting by ${schema?.delayOverMs ?? 'n/a'} ms, and sending, decoding,`
+      + ` ${s.o.simulatorCache ? 'sending it from its answer cache' : 'building it'} (${schema?.serverMs ?? 'n/a'} ms), its delay overshooting by ${schema?.delayOverMs ?? 'n/a'} ms, and sending, decoding,`
       + ' JSON.parse and checking it in the client; not a second round trip.'
       + ` The same GET done bare (fetch and JSON.parse, no checks) takes ${bare.wallMs} ms (${bare.ratio}×): the floor this answer allows here;`
       + ` the extension's client adds ${schema ? round(schema.wallMs - bare.wallMs) : 'n/a'} ms to it.`,

@@ -3,10 +3,10 @@ import type { GenerateSpec, SimulatorOptions } from '../simulator/types';
 import type { ScenarioSpec } from './measure';
 import type { BenchOptions, PagingDetail, Row } from './types';
 
-export const DEFAULT_OPTIONS: BenchOptions = { latencyMs: 50, profiles: 100_000, pageSize: 1000 };
+export const DEFAULT_OPTIONS: BenchOptions = { latencyMs: 50, profiles: 100_000, pageSize: 1000, simulatorCache: true };
 
 /** The smoke run of `npm test`: same scenarios, small and fast; only request counts are checked. */
-export const SMALL_OPTIONS: BenchOptions = { latencyMs: 5, profiles: 2500, pageSize: 500 };
+export const SMALL_OPTIONS: BenchOptions = { latencyMs: 5, profiles: 2500, pageSize: 500, simulatorCache: true };
 
 export const SCHEMA_SHAPE = { databases: 20, collectionsPerDatabase: 5, fieldsPerCollection: 30, fieldsPerDatabase: 30 };
 export const SUBPROFILE_COLLECTIONS = 10;
@@ -18,7 +18,7 @@ export const FLAT_HEAP_MB = 5;
 /** Scenarios a, c and e: 20 databases × 5 collections × 30 fields. */
 export function schemaAccount(o: BenchOptions): SimulatorOptions {
   const generate: GenerateSpec = { ...SCHEMA_SHAPE, profilesPerDatabase: 10 };
-  return { latencyMs: o.latencyMs, generate, cacheDefinitionAnswers: o.simulatorCache ?? true };
+  return { latencyMs: o.latencyMs, generate, cacheDefinitionAnswers: o.simulatorCache };
 }
 
 /** Scenarios b and d: the `Big` database, and a database with 10 collections whose profiles have subprofiles in each. */
@@ -27,7 +27,7 @@ export function pagingAccount(o: BenchOptions): SimulatorOptions {
     databases: 1, collectionsPerDatabase: SUBPROFILE_COLLECTIONS, fieldsPerCollection: 5, fieldsPerDatabase: 10,
     profilesPerDatabase: 5, subprofilesPerProfile: SUBPROFILES_PER_COLLECTION,
   };
-  return { latencyMs: o.latencyMs, generate, bigProfiles: o.profiles, cacheDefinitionAnswers: o.simulatorCache ?? true };
+  return { latencyMs: o.latencyMs, generate, bigProfiles: o.profiles, cacheDefinitionAnswers: o.simulatorCache };
 }
 
 export function pageCount(o: BenchOptions): number {

@@ -7,8 +7,8 @@ export interface BenchOptions {
   profiles: number;
   /** Profiles per page (scenario b). */
   pageSize: number;
-  /** The simulator keeps its rendered definition answers (GET /databases) until a definition changes. Default true. */
-  simulatorCache?: boolean;
+  /** The simulator keeps its rendered definition answers (GET /databases) until a definition changes. */
+  simulatorCache: boolean;
   /** Run the simulators in child processes (needs the bench bundle's own path). */
   simulatorEntry?: string;
   /** Progress lines while the bench runs. */
