@@ -44,6 +44,17 @@ function installVsix(run, vsix) {
   execFileSync(p.node24Bin, [p.codeServerEntry, ...args], { env: isolatedEnv(run), stdio: 'pipe' });
 }
 
+/** The demo's helper extension (test/demo/opener) that shows the Copernica view at startup. */
+function packageOpener(run) {
+  const out = path.join(run.dir, 'copernica-demo-opener.vsix');
+  const vsce = path.join(p.root, 'node_modules', '@vscode', 'vsce', 'vsce');
+  execFileSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--out', out], {
+    cwd: path.join(__dirname, 'opener'),
+    stdio: 'pipe',
+  });
+  return out;
+}
+
 const isLoopback = (host) => host === 'localhost' || host === '::1' || host.startsWith('127.');
 
 /** Simulator + code-server with the freshly packaged extension; also used by screenshots.js. */
@@ -51,12 +62,21 @@ async function startDemo({ host = '127.0.0.1', port } = {}) {
   ensureInstalled();
   const vsix = packageVsix();
   const { startSimulator } = await loadSimulator();
-  const run = makeRunDir();
-  installVsix(run, vsix);
-  const sim = await startSimulator();
+  // Outside the repository: VS Code would otherwise find this git repository above the workspace.
+  const run = makeRunDir(fs.mkdtempSync(path.join(os.tmpdir(), 'copernica-demo-')));
+  const removeRun = () => fs.rmSync(path.dirname(run.dir), { recursive: true, force: true });
+  let sim;
+  try {
+    installVsix(run, vsix);
+    installVsix(run, packageOpener(run));
+    sim = await startSimulator();
+  } catch (error) {
+    removeRun();
+    throw error;
+  }
   const cleanUp = async () => {
     await sim.close();
-    fs.rmSync(run.dir, { recursive: true, force: true });
+    removeRun();
   };
   try {
     writeUserSettings(run['user-data'], sim);

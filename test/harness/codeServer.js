@@ -18,9 +18,13 @@ function freePort() {
   });
 }
 
-/** A fresh folder for one run: HOME, XDG folders, user data, extensions, workspace, browser profile. */
-function makeRunDir() {
-  const dir = path.join(p.runsDir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${process.pid}`);
+/**
+ * A fresh folder for one run: HOME, XDG folders, user data, extensions, workspace, browser profile.
+ * Test runs live under .vscode-test/runs; the demo puts its run outside the repository (`parent`),
+ * or VS Code would find this repository above the workspace and ask about it at every start.
+ */
+function makeRunDir(parent = p.runsDir) {
+  const dir = path.join(parent, `${new Date().toISOString().replace(/[:.]/g, '-')}-${process.pid}`);
   const sub = {};
   for (const name of ['home', 'config', 'cache', 'data', 'runtime', 'user-data', 'extensions', 'workspace', 'chromium']) {
     sub[name] = path.join(dir, name);

@@ -50,7 +50,15 @@ function copyLogs(run) {
 }
 
 async function main() {
-  ensureInstalled();
+  try {
+    ensureInstalled();
+  } catch (error) {
+    // Loud and actionable: the message names the step that failed and the command that retries it.
+    console.error(`[harness] ${error instanceof Error ? error.message : String(error)}`);
+    fs.mkdirSync(p.resultsDir, { recursive: true });
+    fs.writeFileSync(path.join(p.resultsDir, 'integration.json'), JSON.stringify({ passed: 0, failed: 1, tests: [], error: String(error) }));
+    return 1;
+  }
   if (!fs.existsSync(path.join(p.root, 'out', 'integration', 'index.js')) || !fs.existsSync(path.join(p.root, 'dist', 'extension.js'))) {
     throw new Error('the extension and test bundles are not built: run `node esbuild.js --tests` first');
   }
