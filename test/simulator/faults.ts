@@ -3,7 +3,7 @@
 import type { FaultSpec } from './types';
 import type { Reply } from './httpUtil';
 
-export type FaultKind = 'fail' | 'drop' | 'truncate' | 'hang';
+export type FaultKind = 'fail' | 'drop' | 'lose' | 'truncate' | 'hang';
 
 export interface Fault {
   kind: FaultKind;

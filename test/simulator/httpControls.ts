@@ -20,6 +20,7 @@ export function simulatorControlsOverHttp(url: string): AsyncSimulatorControls {
     setLatency: (ms: number) => post('/latency', { ms }),
     failNext: (spec: FaultSpec) => post('/fail', spec),
     dropNext: (spec?: MatchSpec) => post('/drop', spec ?? {}),
+    loseAnswerNext: (spec?: MatchSpec) => post('/lose-answer', spec ?? {}),
     truncateNext: (spec?: MatchSpec) => post('/truncate', spec ?? {}),
     hangNext: (spec?: MatchSpec) => post('/hang', spec ?? {}),
     revokeToken: () => post('/revoke'),

@@ -95,7 +95,9 @@ async function handle(state: SimState, controls: SimulatorControls, req: Incomin
     send(res, fault.reply);
   } else {
     const reply = answer(state, req, url, query, bodyText);
-    send(res, fault?.kind === 'truncate' ? truncated(reply) : reply);
+    // 'lose': Copernica did the work, but its answer never arrives.
+    if (fault?.kind === 'lose') req.socket.destroy();
+    else send(res, fault?.kind === 'truncate' ? truncated(reply) : reply);
   }
   // Until the answer is handed to the socket; sending it on is the network's part.
   entry.serverMs = performance.now() - answering;

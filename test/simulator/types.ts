@@ -26,7 +26,7 @@ export interface SimulatorOptions {
   bigProfiles?: number;
   /** Builds a synthetic account instead of the demo data. */
   generate?: GenerateSpec;
-  /** Status of an API call with a bad/missing token or JWT (copernica-api.md §1.6 [?]); default 400. */
+  /** Status of an API call with a bad/missing token or JWT (README.md §1.6, not documented); default 400. */
   authFailureStatus?: 400 | 401;
   /** Status of POST /authenticate with a bad token (§1.3 [?]); default 401. */
   authEndpointFailureStatus?: number;
@@ -100,6 +100,8 @@ export interface SimulatorControls {
   setLatency(ms: number): void;
   failNext(spec: FaultSpec): void;
   dropNext(spec?: MatchSpec): void;
+  /** Carries the request out, then resets the connection instead of answering (an answer lost on the way). */
+  loseAnswerNext(spec?: MatchSpec): void;
   truncateNext(spec?: MatchSpec): void;
   hangNext(spec?: MatchSpec): void;
   revokeToken(): void;
