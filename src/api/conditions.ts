@@ -1,4 +1,5 @@
-// The `fields[]` filter syntax of (sub)profile listings: `<field><operator><value>` (copernica-api.md §4.7).
+// The `fields[]` filter syntax of (sub)profile listings: `<field><operator><value>`
+// (https://www.copernica.com/en/documentation/restv4/rest-fields-parameter).
 import * as l10n from '@vscode/l10n';
 import type { Condition, ConditionOperator } from './types';
 import { CONDITION_OPERATORS } from './types';

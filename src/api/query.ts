@@ -10,7 +10,8 @@ export function clampLimit(limit: number | undefined, fallback: number): number 
   return Math.min(MAX_LIMIT, Math.max(1, Math.floor(limit)));
 }
 
-/** Booleans are sent as `true`/`false`, which Copernica's parser reads correctly (§3). */
+/** Booleans are sent as `true`/`false`, which Copernica's parser reads correctly
+ * (test/simulator/README.md §3). */
 export function profileSearchParams(query: ProfileQuery = {}): URLSearchParams {
   const params = new URLSearchParams();
   if (query.start !== undefined) params.set('start', String(Math.max(0, Math.floor(query.start))));

@@ -1,7 +1,7 @@
 // Payload types of the Copernica REST API, as the API sends them: IDs and field values stay strings.
 // Parsers that turn `unknown` JSON into these types live in ./parse.ts.
 
-/** The paging envelope every list call returns (copernica-api.md §3). */
+/** The paging envelope every list call returns (https://www.copernica.com/en/documentation/restv4/rest-paging). */
 export interface Page<T> {
   start: number;
   limit: number;
@@ -107,7 +107,7 @@ export interface Condition {
   value: string;
 }
 
-/** Query of a (sub)profile listing (copernica-api.md §4.6, §4.7). */
+/** Query of a (sub)profile listing (https://www.copernica.com/en/documentation/restv4/rest-get-database-profiles). */
 export interface ProfileQuery {
   start?: number;
   /** 1..1000; the API caps at 1000. */

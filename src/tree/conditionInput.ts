@@ -6,7 +6,7 @@ import { parseCondition } from '../api/conditions';
 import type { Condition, Field } from '../api/types';
 import { closest, didYouMean } from '../documents/model/text';
 
-/** Names the API accepts in filters without being fields (copernica-api.md §4.7). */
+/** Names the API accepts in filters without being fields (https://www.copernica.com/en/documentation/restv4/rest-fields-parameter). */
 export const SPECIAL_FILTER_NAMES = ['id', 'code', 'modified'] as const;
 
 export type ConditionsResult = { ok: true; conditions: Condition[] } | { ok: false; message: string };

@@ -266,7 +266,7 @@ function notes(s: Setup, rows: Row[], paging: PagingDetail[], bare: { wallMs: nu
       + ` the extension's client adds ${schema ? round(schema.wallMs - bare.wallMs) : 'n/a'} ms to it.`,
     `Paging: the simulator answers in ID order as a database with an index on the ID would: \`id>last\` starts at that ID, while start=${deepest}`
       + ` scans the ${deepest.toLocaleString('en')} rows before it (deepest page without latency: ours ${ours?.deepPageNoLatencyMs ?? 'n/a'} ms,`
-      + ` naive ${naive?.deepPageNoLatencyMs ?? 'n/a'} ms). Real Copernica "gets slow for large offsets" (copernica-api.md §2.4); how slow is not`
+      + ` naive ${naive?.deepPageNoLatencyMs ?? 'n/a'} ms). Real Copernica "gets slow for large offsets" (Copernica's paging documentation); how slow is not`
       + ' documented, so the simulator\'s offset cost is a guess of the same shape, not a measurement of Copernica.',
     'c: the naive save is 2 requests because it skips the conflict re-read and the read-back that catches coercions; the extension spends 2 round trips on them.',
   ];

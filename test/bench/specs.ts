@@ -1,4 +1,4 @@
-// The scenarios, their accounts and their targets (copernica-api.md; the figures).
+// The scenarios, their accounts and their targets (test/simulator/README.md; the figures).
 import type { GenerateSpec, SimulatorOptions } from '../simulator/types';
 import type { ScenarioSpec } from './measure';
 import type { BenchOptions, PagingDetail, Row } from './types';

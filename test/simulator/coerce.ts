@@ -1,4 +1,4 @@
-// Field input coercion (copernica-api.md §5.3): the API almost never rejects a value, it casts it
+// Field input coercion (README.md §5.3): the API almost never rejects a value, it casts it
 // with PHP semantics. Every stored value is a string, as the API returns it.
 import { formatWall, parseDate } from './dates';
 import type { FieldDef } from './model';

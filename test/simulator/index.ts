@@ -1,5 +1,5 @@
 // Entry point of the Copernica simulator: a real HTTP server on loopback that behaves like the
-// Copernica REST API as described in copernica-api.md (v1-v4, JWT auth), with test controls.
+// Copernica REST API as described in README.md beside this file (v1-v4, JWT auth), with test controls.
 import type { AddressInfo } from 'node:net';
 import { createControls } from './controls';
 import { resolveOptions } from './options';

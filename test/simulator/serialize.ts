@@ -1,4 +1,4 @@
-// Entities as the API prints them. Key order follows the examples in copernica-api.md; IDs are
+// Entities as the API prints them. Key order follows the examples in Copernica's documentation (README.md §4); IDs are
 // strings inside entities, envelope numbers are numbers (§6.1).
 import type { Field, Intentions, Interest as InterestJson } from '../../src/api/types';
 import { embedded, type Envelope } from './envelope';

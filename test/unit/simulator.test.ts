@@ -1,4 +1,4 @@
-// The simulator against copernica-api.md: payload shapes of the doc examples key for key,
+// The simulator against Copernica's documented API (test/simulator/README.md): payload shapes of the doc examples key for key,
 // error messages, auth per API version and success codes per version.
 import * as assert from 'node:assert/strict';
 import { DEMO_TOKEN, startSimulator, type Simulator } from '../simulator';
@@ -52,7 +52,7 @@ function assertShape(actual: unknown, expected: unknown, path = '$'): void {
   assert.equal(typeof actual, typeof expected, `type of ${path}`);
 }
 
-describe('simulator: conformance with copernica-api.md', function () {
+describe('simulator: conformance with the documented API', function () {
   let sim: Simulator;
   let api: TestApi;
 

@@ -1,5 +1,6 @@
 // Checks a profile's "interests": a list of names that are set, or an object {name: 0|1|true|false}
-// (both forms the API accepts, copernica-api.md §4.10, §4.13). Unknown names would be ignored.
+// (both forms the API accepts:
+// https://www.copernica.com/en/documentation/restv4/rest-put-profile-interests). Unknown names would be ignored.
 import * as l10n from '@vscode/l10n';
 import type { Node } from './jsonc';
 import { type CheckContext, isFull, properties, report, typeName } from './tree';

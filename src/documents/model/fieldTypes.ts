@@ -1,5 +1,5 @@
 // What a field definition means for a document: select choices, defaults, limits and labels
-// (copernica-api.md §5.1, §5.2).
+// (https://www.copernica.com/en/documentation/restv4/rest-post-database-fields).
 import * as l10n from '@vscode/l10n';
 import type { Field } from '../../api/types';
 

@@ -1,5 +1,5 @@
 // Checks one field value (already a string) against its field type. Copernica coerces every bad
-// value silently (copernica-api.md §5.3), so each rule refuses what would be changed on the way in.
+// value silently (test/simulator/README.md §5.3), so each rule refuses what would be changed on the way in.
 import * as l10n from '@vscode/l10n';
 import type { Field } from '../../api/types';
 import {
