@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import type { Profile, Subprofile } from './api/types';
+import type { Entity, EntityKindName } from './profiles';
 
 /** A (sub)profile that the extension itself created, changed or deleted: the tree follows these. */
 export interface EntityChange {
-  kind: 'profile' | 'subprofile';
+  kind: EntityKindName;
   change: 'created' | 'updated' | 'deleted';
   id: string;
   /** Database ID (profiles) or collection ID (subprofiles). */
@@ -11,8 +11,7 @@ export interface EntityChange {
   /** The owning profile's ID, for subprofiles. */
   profileId?: string;
   /** The entity as the server now has it, when known, so the tree can relabel without a request. */
-  profile?: Profile;
-  subprofile?: Subprofile;
+  entity?: Entity;
 }
 
 export class ChangeEvents implements vscode.Disposable {

@@ -1,14 +1,17 @@
 import * as vscode from 'vscode';
 import { CommandIds } from '../commands/ids';
 import type { CommandSpec } from '../commands/registry';
-import type { Services } from '../services';
 import { collectionFrom, databaseFrom, profileIdFrom } from '../commands/args';
-import type { DocumentStore } from './documentStore';
-import { encodeText, fetchProfile } from './loadEntity';
 import { newProfileTemplate, newSubprofileTemplate } from './model';
+import {
+  type CreateTarget, DraftRecord, type EntityKind, PROFILE, SUBPROFILE, type SubprofileOwner, ownerOfCollection,
+  ownerOfProfile, ownerOfSubprofile,
+} from '../profiles';
+import type { Services } from '../services';
 import { askId, pickCollection, pickDatabase, withProgress } from '../ui/prompts';
-import { type DocumentOwner, type SubprofileOwner, collectionOwner, profileOwner, subprofileOwner } from './schemas';
-import { parseAddress, profileUri, subprofileUri } from './uris';
+import type { DocumentStore } from './documentStore';
+import { encodeText, entityUri, fetchEntity, ownerSource } from './loadEntity';
+import { parseAddress } from './uris';
 
 /**
  * New Profile / New Subprofile: a draft document with every field at its default. Saving the draft
@@ -26,9 +29,8 @@ async function newProfile(s: Services, store: DocumentStore, arg: unknown): Prom
   // A name or ID from a script goes to Copernica as given; only the palette asks.
   const ref = given ?? (await pickDatabase(s, undefined, vscode.l10n.t('New Profile'), vscode.l10n.t('Database of the new profile')))?.ID;
   if (ref === undefined) return undefined;
-  const owner = await withProgress(vscode.l10n.t('Reading the fields of {0}…', ref), (signal) => profileOwner(s, ref, signal));
-  const uri = profileUri(owner.database.name, `new-${store.nextDraftNumber()}`);
-  return openDraft(store, uri, owner, newProfileTemplate(owner.schema.fields, owner.schema.interests));
+  const owner = await withProgress(vscode.l10n.t('Reading the fields of {0}…', ref), (signal) => ownerOfProfile(ownerSource(s), ref, signal));
+  return openDraft(store, PROFILE, { owner }, newProfileTemplate(owner.schema.fields, owner.schema.interests));
 }
 
 async function newSubprofile(s: Services, store: DocumentStore, arg: unknown): Promise<vscode.Uri | undefined> {
@@ -36,29 +38,27 @@ async function newSubprofile(s: Services, store: DocumentStore, arg: unknown): P
   if (profileId === undefined) return undefined;
   const owner = await subprofileOwnerFor(s, profileId, collectionFrom(arg));
   if (!owner) return undefined;
-  const uri = subprofileUri(owner.database.name, owner.collection.name, `new-${store.nextDraftNumber()}`);
-  return openDraft(store, uri, owner, newSubprofileTemplate(owner.schema.fields), profileId);
+  return openDraft(store, SUBPROFILE, { owner, profileId }, newSubprofileTemplate(owner.schema.fields));
 }
 
 /** The collection given (by ID, or by name within the profile's database), or one the user picks. */
 async function subprofileOwnerFor(s: Services, profileId: string, collection: string | undefined): Promise<SubprofileOwner | undefined> {
+  const source = ownerSource(s);
   if (collection !== undefined && /^\d+$/.test(collection)) {
-    return withProgress(vscode.l10n.t('Reading the fields of collection {0}…', collection), (signal) => subprofileOwner(s, collection, signal));
+    return withProgress(vscode.l10n.t('Reading the fields of collection {0}…', collection), (signal) => ownerOfSubprofile(source, collection, signal));
   }
-  const { owner } = await withProgress(vscode.l10n.t('Reading profile {0}…', profileId), (signal) => fetchProfile(s, profileId, signal));
-  if (collection !== undefined) return collectionOwner(s, owner.database, collection);
+  const { owner } = await withProgress(vscode.l10n.t('Reading profile {0}…', profileId), (signal) => fetchEntity(s, PROFILE, profileId, signal));
+  if (collection !== undefined) return ownerOfCollection(source, owner.database, collection);
   const picked = await pickCollection(owner.database);
-  return picked ? subprofileOwner(s, picked.ID) : undefined;
+  return picked ? ownerOfSubprofile(source, picked.ID) : undefined;
 }
 
-async function openDraft(store: DocumentStore, uri: vscode.Uri, owner: DocumentOwner, text: string, profileId?: string): Promise<vscode.Uri> {
+async function openDraft(store: DocumentStore, kind: EntityKind, target: CreateTarget, text: string): Promise<vscode.Uri> {
+  const uri = entityUri(kind, target.owner, `new-${store.nextDraftNumber()}`);
   const address = parseAddress(uri);
   if (!address) throw new Error(`Not a document address: ${uri.toString()}`);
   const now = store.now();
-  store.set(uri, {
-    kind: 'draft', address, owner, text: encodeText(text), ctime: now, mtime: now,
-    ...(profileId !== undefined ? { profileId } : {}),
-  });
+  store.set(uri, { kind: 'draft', address, record: new DraftRecord(kind, target), text: encodeText(text), ctime: now, mtime: now });
   await vscode.window.showTextDocument(uri, { preview: false });
   return uri;
 }

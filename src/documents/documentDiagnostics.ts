@@ -35,8 +35,8 @@ export class DocumentDiagnostics implements vscode.Disposable {
   update(document: vscode.TextDocument): void {
     const item = this.store.get(document.uri);
     if (!item) return;
-    const original = item.kind === 'entity' ? item.original : undefined;
-    const result = checkDocument(document.getText(), item.owner.schema, original);
+    const original = item.kind === 'entity' ? item.record.original : undefined;
+    const result = checkDocument(document.getText(), item.record.owner.schema, original);
     this.collection.set(document.uri, result.problems.map((p) => toDiagnostic(document, p)));
   }
 

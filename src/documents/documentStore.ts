@@ -1,45 +1,30 @@
 import type * as vscode from 'vscode';
-import type { Profile, Subprofile } from '../api/types';
-import type { DocumentOwner } from './schemas';
+import type { DraftRecord, EntityRecord } from '../profiles';
 import { type DocumentAddress, documentKey } from './uris';
 
-/** What a save already wrote when a later request of the same save failed (so a retry skips it). */
-export interface PartialWrite {
-  fields: Set<string>;
-  interests: boolean;
-  secret: boolean;
-}
-
-/** An existing profile or subprofile as its document was opened. */
-export interface LoadedEntity {
-  kind: 'entity';
+/** The text a `copernica:` document is served from, and its times (VS Code notices changes by mtime). */
+interface ServedText {
   address: DocumentAddress;
-  owner: DocumentOwner;
-  /** The server copy taken at open; replaced by the copy read back after each save. */
-  original: Profile | Subprofile;
   /** What the provider serves: the server's text, or the user's text just saved. */
   text: Uint8Array;
   ctime: number;
   mtime: number;
+}
+
+/** An existing profile or subprofile as its document was opened; its write state is `record`'s. */
+export interface LoadedEntity extends ServedText {
+  kind: 'entity';
+  record: EntityRecord;
+  /** Date.now() when it was fetched (see FRESH_MS in profileFileSystem.ts). */
   loadedAt: number;
-  /** Set after a save that failed half-way: what it did write. */
-  written?: PartialWrite;
   /** The server's text after a save, served once the editor has finished saving the user's text. */
   pending?: Uint8Array;
 }
 
 /** A new profile or subprofile that exists only in the editor until its first save. */
-export interface Draft {
+export interface Draft extends ServedText {
   kind: 'draft';
-  address: DocumentAddress;
-  owner: DocumentOwner;
-  /** Subprofiles: the profile the new subprofile belongs to. */
-  profileId?: string;
-  text: Uint8Array;
-  ctime: number;
-  mtime: number;
-  /** Set once the POST succeeded: a draft is never created twice. */
-  createdId?: string;
+  record: DraftRecord;
 }
 
 export type StoredDocument = LoadedEntity | Draft;

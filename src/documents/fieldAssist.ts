@@ -8,7 +8,7 @@ import { SCHEME } from './uris';
 /** Completion of field names, select choices and interest names; a hover with a field's definition. */
 export function registerFieldAssist(store: DocumentStore): vscode.Disposable[] {
   const selector: vscode.DocumentSelector = { scheme: SCHEME };
-  const schemaOf = (document: vscode.TextDocument): DocumentSchema | undefined => store.get(document.uri)?.owner.schema;
+  const schemaOf = (document: vscode.TextDocument): DocumentSchema | undefined => store.get(document.uri)?.record.owner.schema;
   return [
     vscode.languages.registerCompletionItemProvider(selector, {
       provideCompletionItems: (document, position) => {

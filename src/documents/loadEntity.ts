@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
-import type { Profile, Subprofile } from '../api/types';
+import {
+  type Entity, type EntityKind, type Owner, type OwnerSource, EntityRecord, isRemoved, kindOf, serializeEntity,
+} from '../profiles';
 import type { Services } from '../services';
 import type { DocumentStore, LoadedEntity } from './documentStore';
-import { serializeProfile, serializeSubprofile } from './model';
-import { type DocumentOwner, profileOwner, subprofileOwner } from './schemas';
-import { type DocumentAddress, profileUri, subprofileUri } from './uris';
+import { type DocumentAddress, SCHEME } from './uris';
 
 const encoder = new TextEncoder();
 
@@ -12,45 +12,33 @@ export function encodeText(text: string): Uint8Array {
   return encoder.encode(text);
 }
 
-/** The document text of an entity, fields in the owner's field order. */
-export function serializeEntity(entity: Profile | Subprofile, owner: DocumentOwner): string {
-  return 'collection' in entity ? serializeSubprofile(entity, owner.schema.fields) : serializeProfile(entity, owner.schema.fields);
+/** Where owners are looked up: the schema cache the tree fills, and the client for long field lists. */
+export function ownerSource(s: Services): OwnerSource {
+  return { schema: s.schema, client: () => s.session.client() };
 }
 
-/** Fetches a profile with the definitions of its database. */
-export async function fetchProfile(s: Services, id: string, signal?: AbortSignal): Promise<{ entity: Profile; owner: DocumentOwner }> {
-  const entity = await (await s.session.readyClient()).profile(id, signal);
-  return { entity, owner: await profileOwner(s, entity.database, signal) };
+/** Fetches an entity with the definitions of its database or collection. */
+export async function fetchEntity(s: Services, kind: EntityKind, id: string, signal?: AbortSignal): Promise<{ entity: Entity; owner: Owner }> {
+  const entity = await kind.fetch(await s.session.readyClient(), id, signal);
+  return { entity, owner: await kind.ownerOf(ownerSource(s), entity, signal) };
 }
 
-/** Fetches a subprofile with the definitions of its collection. */
-export async function fetchSubprofile(s: Services, id: string, signal?: AbortSignal): Promise<{ entity: Subprofile; owner: DocumentOwner }> {
-  const entity = await (await s.session.readyClient()).subprofile(id, signal);
-  return { entity, owner: await subprofileOwner(s, entity.collection, signal) };
-}
-
-/** Where an entity opens: its readable URI, built from its owner's names. */
-export function entityUri(id: string, owner: DocumentOwner): vscode.Uri {
-  return owner.kind === 'subprofile'
-    ? subprofileUri(owner.database.name, owner.collection.name, id)
-    : profileUri(owner.database.name, id);
+/** Where an entity's document opens: its readable URI, built from its owner's names. */
+export function entityUri(kind: EntityKind, owner: Owner, id: string): vscode.Uri {
+  return vscode.Uri.from({ scheme: SCHEME, path: kind.documentPath(owner, id) });
 }
 
 /** A store entry for an entity just read from Copernica. */
-export function loadedEntity(store: DocumentStore, address: DocumentAddress, entity: Profile | Subprofile, owner: DocumentOwner): LoadedEntity {
+export function loadedEntity(store: DocumentStore, address: DocumentAddress, entity: Entity, owner: Owner): LoadedEntity {
   const now = store.now();
   return {
-    kind: 'entity', address, owner, original: entity, text: encodeText(serializeEntity(entity, owner)),
-    ctime: now, mtime: now, loadedAt: Date.now(),
+    kind: 'entity', address, record: new EntityRecord(kindOf(entity), entity, owner),
+    text: encodeText(serializeEntity(entity, owner)), ctime: now, mtime: now, loadedAt: Date.now(),
   };
 }
 
-export function isRemoved(entity: Profile | Subprofile): entity is (Profile | Subprofile) & { removed: string } {
-  return typeof entity.removed === 'string' && entity.removed !== '';
-}
-
 /** Said once per opening of a removed (sub)profile, which is shown read-only. */
-export function announceRemoved(s: Services, entity: Profile | Subprofile): void {
+export function announceRemoved(s: Services, entity: Entity): void {
   if (!isRemoved(entity)) return;
   const message = 'collection' in entity
     ? vscode.l10n.t('Subprofile {0} was removed on {1}. It is shown read-only.', entity.ID, entity.removed)

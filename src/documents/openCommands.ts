@@ -1,54 +1,47 @@
 import * as vscode from 'vscode';
 import { CommandIds } from '../commands/ids';
 import type { CommandSpec } from '../commands/registry';
-import type { Services } from '../services';
 import { profileIdFrom, subprofileIdFrom } from '../commands/args';
-import { entityUri, fetchProfile, fetchSubprofile } from './loadEntity';
-import type { ProfileFileSystem } from './profileFileSystem';
+import { type EntityKind, PROFILE, SUBPROFILE } from '../profiles';
+import type { Services } from '../services';
 import { askId, withProgress } from '../ui/prompts';
+import { entityUri, fetchEntity } from './loadEntity';
+import type { ProfileFileSystem } from './profileFileSystem';
 
 /**
  * Open Profile / Subprofile (a tree node, `{ id }` or an ID string) and the palette's Open by ID.
  * Each fetches the entity once; the file system then serves that copy to the editor.
  */
 export function openCommands(s: Services, fs: ProfileFileSystem): Partial<Record<string, CommandSpec>> {
-  const profile = async (arg: unknown, ask: boolean): Promise<vscode.Uri | undefined> => {
-    const id = profileIdFrom(arg) ?? (ask ? await askId(vscode.l10n.t('Open Profile'), vscode.l10n.t('ID of the profile to open')) : undefined);
-    if (id === undefined) return ask ? undefined : missing(vscode.l10n.t('profile'));
-    return openProfile(s, fs, id);
-  };
-  const subprofile = async (arg: unknown, ask: boolean): Promise<vscode.Uri | undefined> => {
-    const id = subprofileIdFrom(arg) ?? (ask ? await askId(vscode.l10n.t('Open Subprofile'), vscode.l10n.t('ID of the subprofile to open')) : undefined);
-    if (id === undefined) return ask ? undefined : missing(vscode.l10n.t('subprofile'));
-    return openSubprofile(s, fs, id);
-  };
+  const open = (kind: EntityKind, idFrom: (arg: unknown) => string | undefined, ask: boolean, title: string, prompt: string): CommandSpec => ({
+    context: kind === PROFILE ? vscode.l10n.t('Opening a profile') : vscode.l10n.t('Opening a subprofile'),
+    run: async (arg) => {
+      const id = idFrom(arg) ?? (ask ? await askId(title, prompt) : undefined);
+      if (id !== undefined) return openEntity(s, fs, kind, id);
+      if (ask) return undefined;
+      throw new Error(vscode.l10n.t('No {0} was given to open.', kind === PROFILE ? vscode.l10n.t('profile') : vscode.l10n.t('subprofile')));
+    },
+  });
+  const profileTitle = vscode.l10n.t('Open Profile');
+  const profilePrompt = vscode.l10n.t('ID of the profile to open');
+  const subprofileTitle = vscode.l10n.t('Open Subprofile');
+  const subprofilePrompt = vscode.l10n.t('ID of the subprofile to open');
   return {
-    [CommandIds.openProfile]: { context: vscode.l10n.t('Opening a profile'), run: (arg) => profile(arg, false) },
-    [CommandIds.openProfileById]: { context: vscode.l10n.t('Opening a profile'), run: (arg) => profile(arg, true) },
-    [CommandIds.openSubprofile]: { context: vscode.l10n.t('Opening a subprofile'), run: (arg) => subprofile(arg, false) },
-    [CommandIds.openSubprofileById]: { context: vscode.l10n.t('Opening a subprofile'), run: (arg) => subprofile(arg, true) },
+    [CommandIds.openProfile]: open(PROFILE, profileIdFrom, false, profileTitle, profilePrompt),
+    [CommandIds.openProfileById]: open(PROFILE, profileIdFrom, true, profileTitle, profilePrompt),
+    [CommandIds.openSubprofile]: open(SUBPROFILE, subprofileIdFrom, false, subprofileTitle, subprofilePrompt),
+    [CommandIds.openSubprofileById]: open(SUBPROFILE, subprofileIdFrom, true, subprofileTitle, subprofilePrompt),
   };
-}
-
-function missing(what: string): never {
-  throw new Error(vscode.l10n.t('No {0} was given to open.', what));
 }
 
 /** Each open takes a ticket; only the latest may show its editor, so a quick second click wins. */
 let latestOpen = 0;
 
-export async function openProfile(s: Services, fs: ProfileFileSystem, id: string): Promise<vscode.Uri> {
+export async function openEntity(s: Services, fs: ProfileFileSystem, kind: EntityKind, id: string): Promise<vscode.Uri> {
   const ticket = ++latestOpen;
-  const { entity, owner } = await withProgress(vscode.l10n.t('Opening profile {0}…', id), (signal) => fetchProfile(s, id, signal));
-  const uri = entityUri(entity.ID, owner);
-  fs.seed(uri, entity, owner);
-  return showLatest(uri, ticket);
-}
-
-export async function openSubprofile(s: Services, fs: ProfileFileSystem, id: string): Promise<vscode.Uri> {
-  const ticket = ++latestOpen;
-  const { entity, owner } = await withProgress(vscode.l10n.t('Opening subprofile {0}…', id), (signal) => fetchSubprofile(s, id, signal));
-  const uri = entityUri(entity.ID, owner);
+  const title = kind === PROFILE ? vscode.l10n.t('Opening profile {0}…', id) : vscode.l10n.t('Opening subprofile {0}…', id);
+  const { entity, owner } = await withProgress(title, (signal) => fetchEntity(s, kind, id, signal));
+  const uri = entityUri(kind, owner, entity.ID);
   fs.seed(uri, entity, owner);
   return showLatest(uri, ticket);
 }

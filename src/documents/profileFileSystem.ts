@@ -1,25 +1,25 @@
 import * as vscode from 'vscode';
 import { isApiError } from '../api/errors';
-import type { Profile, Subprofile } from '../api/types';
+import {
+  type Entity, type Owner, WriteCancelledError, WriteRefusedError, createEntity, isRemoved, kindOf, saveEntity,
+  serializeEntity,
+} from '../profiles';
 import type { Services } from '../services';
 import { NotSignedInError } from '../session';
 import { describeError } from '../ui/describeError';
+import { writeDeps } from '../writeDeps';
 import type { DocumentStore, Draft, LoadedEntity, StoredDocument } from './documentStore';
-import {
-  announceRemoved, encodeText, entityUri, fetchProfile, fetchSubprofile, isRemoved, loadedEntity, serializeEntity,
-} from './loadEntity';
-import { DocumentRefusedError, SaveCancelledError, capitalize } from './refusal';
-import { saveDraft } from './saveDraft';
-import { type SaveHooks, saveEntity } from './saveEntity';
-import type { DocumentOwner } from './schemas';
-import { type DocumentAddress, SCHEME, describeAddress, documentKey, isFolderPath, parseAddress, sameDocument } from './uris';
+import { announceRemoved, encodeText, entityUri, fetchEntity, loadedEntity } from './loadEntity';
+import { type DocumentAddress, SCHEME, documentKey, isFolderPath, kindAt, parseAddress, sameDocument } from './uris';
 
 /** A copy fetched this recently serves an editor that is still opening (stat, then readFile). */
 const FRESH_MS = 5000;
 /** Longest wait for the editor to report its save before the server's text is served anyway. */
 const SAVE_SETTLE_MS = 3000;
 
-export interface FileSystemHooks extends SaveHooks {
+export interface FileSystemHooks {
+  /** Shows Copernica's copy next to the user's document (the "Compare" answer to a conflict). */
+  compare(uri: vscode.Uri, serverText: string, label: string): void;
   /** A draft was saved and created `created`: open that, close the draft. */
   created(draftUri: vscode.Uri, created: vscode.Uri): void;
 }
@@ -55,7 +55,7 @@ export class ProfileFileSystem implements vscode.FileSystemProvider, vscode.Disp
       return { type: vscode.FileType.Directory, ctime: 0, mtime: 0, size: 0, permissions: vscode.FilePermission.Readonly };
     }
     const item = await this.resolve(uri);
-    const readonly = item.kind === 'entity' && isRemoved(item.original);
+    const readonly = item.kind === 'entity' && isRemoved(item.record.original);
     return {
       type: vscode.FileType.File, ctime: item.ctime, mtime: item.mtime, size: item.text.byteLength,
       ...(readonly ? { permissions: vscode.FilePermission.Readonly } : {}),
@@ -76,7 +76,7 @@ export class ProfileFileSystem implements vscode.FileSystemProvider, vscode.Disp
   }
 
   /** An entity fetched by a command: served without another GET when its editor opens. */
-  seed(uri: vscode.Uri, entity: Profile | Subprofile, owner: DocumentOwner): void {
+  seed(uri: vscode.Uri, entity: Entity, owner: Owner): void {
     const address = parseAddress(uri);
     if (!address) return;
     const open = vscode.workspace.textDocuments.find((d) => sameDocument(d.uri, uri));
@@ -134,7 +134,7 @@ export class ProfileFileSystem implements vscode.FileSystemProvider, vscode.Disp
 
   private async fetch(uri: vscode.Uri, address: DocumentAddress): Promise<LoadedEntity> {
     try {
-      const { entity, owner } = address.kind === 'profile' ? await fetchProfile(this.s, address.id) : await fetchSubprofile(this.s, address.id);
+      const { entity, owner } = await fetchEntity(this.s, kindAt(address), address.id);
       const item = loadedEntity(this.store, address, entity, owner);
       this.store.set(uri, item);
       announceRemoved(this.s, entity);
@@ -148,51 +148,47 @@ export class ProfileFileSystem implements vscode.FileSystemProvider, vscode.Disp
   }
 
   private async writeEntity(uri: vscode.Uri, item: LoadedEntity, content: Uint8Array, text: string): Promise<void> {
-    const label = describeAddress(item.address);
-    const { removed } = item.original;
-    if (removed !== false) {
-      throw vscode.FileSystemError.NoPermissions(vscode.l10n.t('{0} was removed on {1}; it cannot be changed.', capitalize(label), removed));
-    }
+    const { record } = item;
     let result;
     try {
-      result = await saveEntity(this.s, this.hooks, uri, item, text);
+      result = await saveEntity(await writeDeps(this.s), record, { text });
     } catch (error) {
-      throw this.failure(uri, label, error);
+      if (error instanceof WriteCancelledError && error.serverCopy) {
+        this.hooks.compare(uri, serializeEntity(error.serverCopy, record.owner), record.kind.label(record.id));
+      }
+      throw this.failure(uri, record.kind.label(record.id), error);
     }
     item.text = content;
     item.mtime = this.store.now();
     if (result.unchanged) return;
-    this.announce(item.owner, item.original, 'updated');
+    this.announce(record.original, record.owner);
     if (!result.fresh) return;
-    item.original = result.fresh;
     item.loadedAt = Date.now();
-    delete item.written;
-    const serverText = encodeText(serializeEntity(result.fresh, item.owner));
+    const serverText = encodeText(serializeEntity(result.fresh, record.owner));
     if (decoder.decode(serverText) === text) return;
     item.pending = serverText;
     this.afterSave(uri, () => this.showServerText(uri));
   }
 
   private async writeDraft(uri: vscode.Uri, draft: Draft, content: Uint8Array, text: string): Promise<void> {
-    const alreadyCreated = draft.createdId !== undefined;
+    const { record } = draft;
+    const alreadyCreated = record.createdId !== undefined;
     let result;
     try {
-      result = await saveDraft(this.s, draft, text);
+      result = await createEntity(await writeDeps(this.s), record, { text });
     } catch (error) {
-      throw this.failure(uri, describeAddress(draft.address), error);
+      throw this.failure(uri, record.kind.draftLabel(record.owner), error);
     }
     draft.text = content;
     draft.mtime = this.store.now();
-    const { owner } = draft;
     if (!alreadyCreated) {
       this.s.changes.fire({
-        kind: owner.kind, change: 'created', id: result.id,
-        parentId: owner.kind === 'profile' ? owner.database.ID : owner.collection.ID,
-        ...(draft.profileId !== undefined ? { profileId: draft.profileId } : {}),
+        kind: record.kind.name, change: 'created', id: result.id, parentId: record.kind.parentId(record.owner),
+        ...(record.target.profileId !== undefined ? { profileId: record.target.profileId } : {}),
       });
     }
-    const created = entityUri(result.id, owner);
-    if (result.fresh) this.seed(created, result.fresh, owner);
+    const created = entityUri(record.kind, record.owner, result.id);
+    if (result.fresh) this.seed(created, result.fresh, record.owner);
     this.afterSave(uri, () => this.hooks.created(uri, created));
   }
 
@@ -222,12 +218,12 @@ export class ProfileFileSystem implements vscode.FileSystemProvider, vscode.Disp
     const timer = setTimeout(run, SAVE_SETTLE_MS);
   }
 
-  private announce(owner: DocumentOwner, entity: Profile | Subprofile, change: 'updated'): void {
-    if ('collection' in entity) {
-      this.s.changes.fire({ kind: 'subprofile', change, id: entity.ID, parentId: entity.collection, profileId: entity.profile, subprofile: entity });
-    } else {
-      this.s.changes.fire({ kind: 'profile', change, id: entity.ID, parentId: owner.database.ID, profile: entity });
-    }
+  private announce(entity: Entity, owner: Owner): void {
+    const kind = kindOf(entity);
+    this.s.changes.fire({
+      kind: kind.name, change: 'updated', id: entity.ID, parentId: kind.parentId(owner), entity,
+      ...('profile' in entity ? { profileId: entity.profile } : {}),
+    });
   }
 
   /**
@@ -235,7 +231,11 @@ export class ProfileFileSystem implements vscode.FileSystemProvider, vscode.Disp
    * with Retry = save again) carrying this message, so the failure is logged and recorded, not shown twice.
    */
   private failure(uri: vscode.Uri, label: string, error: unknown): Error {
-    if (error instanceof DocumentRefusedError || error instanceof SaveCancelledError) return error;
+    if (error instanceof WriteRefusedError) {
+      this.s.log.warn(error.message);
+      return error;
+    }
+    if (error instanceof WriteCancelledError) return error;
     const context = vscode.l10n.t('Saving {0}', label);
     this.s.notifier.report(error, { context, retry: () => saveAgain(uri), shownByVsCode: true });
     const failed = new Error(`${describeError(error)} ${vscode.l10n.t('Details: Copernica: Show Log.')}`, { cause: error });

@@ -1,4 +1,5 @@
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
+import { type EntityKind, KINDS } from '../profiles';
 
 /** Profiles and subprofiles open as documents of this scheme. */
 export const SCHEME = 'copernica';
@@ -10,27 +11,20 @@ export const SERVER_SCHEME = 'copernica-server';
  * database and collection names are there for a readable tab title and breadcrumb.
  *   profile     copernica:/<database>/profiles/<id>.json
  *   subprofile  copernica:/<database>/<collection>/subprofiles/<id>.json
- * A draft (a new, unsaved entity) has `new-<n>` in place of the ID.
+ * A draft (a new, unsaved entity) has `new-<n>` in place of the ID. The paths are built by the
+ * entity kinds (src/profiles/kinds.ts, documentPath).
  */
 export type DocumentAddress =
   | { kind: 'profile'; database: string; id: string; draft: boolean }
   | { kind: 'subprofile'; database: string; collection: string; id: string; draft: boolean };
 
-// A name may hold a slash or a percent sign; neither may split or garble a path segment.
-function encodeName(name: string): string {
-  return name.replace(/%/g, '%25').replace(/\//g, '%2F');
+/** The kind of entity an address stands for. */
+export function kindAt(address: DocumentAddress): EntityKind {
+  return KINDS[address.kind];
 }
 
 function decodeName(segment: string): string {
   return segment.replace(/%2F/gi, '/').replace(/%25/g, '%');
-}
-
-export function profileUri(database: string, id: string): vscode.Uri {
-  return vscode.Uri.from({ scheme: SCHEME, path: `/${encodeName(database)}/profiles/${id}.json` });
-}
-
-export function subprofileUri(database: string, collection: string, id: string): vscode.Uri {
-  return vscode.Uri.from({ scheme: SCHEME, path: `/${encodeName(database)}/${encodeName(collection)}/subprofiles/${id}.json` });
 }
 
 /** The address of a `copernica:` URI, or undefined when it is not one this extension serves. */
@@ -71,10 +65,5 @@ export function sameDocument(a: vscode.Uri, b: vscode.Uri): boolean {
 
 /** A label for messages: "profile 100001" or "subprofile 5000001". */
 export function describeAddress(address: DocumentAddress): string {
-  if (address.draft) {
-    return address.kind === 'profile'
-      ? vscode.l10n.t('the new profile in {0}', address.database)
-      : vscode.l10n.t('the new subprofile in {0}', address.collection);
-  }
-  return address.kind === 'profile' ? vscode.l10n.t('profile {0}', address.id) : vscode.l10n.t('subprofile {0}', address.id);
+  return kindAt(address).label(address.id);
 }

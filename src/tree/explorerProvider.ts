@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Page, Profile, Subprofile } from '../api/types';
 import type { EntityChange } from '../changes';
+import type { Entity } from '../profiles';
 import type { Services } from '../services';
 import { describeError } from '../ui/describeError';
 import * as children from './children';
@@ -184,8 +185,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<Node>, vscode.D
       const ownsIt = change.kind === 'profile' ? key === `db:${change.parentId}/profiles` : key.endsWith(`/${change.profileId}/c:${change.parentId}`);
       if (!ownsIt) continue;
       if (change.change === 'deleted') pager.remove(change.id);
-      else if (change.change === 'updated' && change.profile) (pager as Pager<Profile>).replace(change.profile);
-      else if (change.change === 'updated' && change.subprofile) (pager as Pager<Subprofile>).replace(change.subprofile);
+      else if (change.change === 'updated' && change.entity) (pager as Pager<Entity>).replace(change.entity);
       else this.forget(key);
     }
     this.changed.fire(undefined);

@@ -1,11 +1,8 @@
 // The scenarios done the extension's way: the real client, the real SchemaCache, the explorer's
-// Pager with the explorer's query, and the document model's save sequence.
+// Pager with the explorer's query, and the write engine every save goes through.
 import { CopernicaClient } from '../../src/api/client';
 import type { Collection, Database, Field, Page, Profile } from '../../src/api/types';
-import {
-  checkDocument, computeChanges, findCoercions, findConflicts, serializeProfile, toParsedDocument,
-  type DocumentSchema,
-} from '../../src/documents/model';
+import { EntityRecord, PROFILE, saveEntity, serializeEntity, type WriteDeps } from '../../src/profiles';
 import { SchemaCache } from '../../src/schema';
 import type { Session } from '../../src/session';
 import { Pager, pagedQuery } from '../../src/tree/pager';
@@ -82,26 +79,26 @@ export interface SaveOutcome {
 }
 
 /**
- * c. Open a profile and save one edited field, in the FileSystemProvider's order: GET at open;
- * at save the checks, a re-read for conflicts, a PUT of the changed fields, a GET to verify.
+ * c. Open a profile and save one edited field through the write engine, as the editor does: GET at
+ * open; at save the checks, a re-read for conflicts, a PUT of the changed fields, a GET to verify.
  * The schema comes from the cache the explorer filled at sign-in.
  */
 export async function openAndSave(client: CopernicaClient, cache: SchemaCache, profileId: string, value: string): Promise<SaveOutcome> {
+  const deps: WriteDeps = {
+    client,
+    owners: { schema: cache, client: () => client },
+    questions: {
+      conflict: () => Promise.reject(new Error('unexpected conflict: nobody else edits the bench account')),
+      confirm: () => Promise.resolve(false),
+    },
+    reports: { warn: () => undefined, log: () => undefined, afterWriteFailed: (error) => { throw error; } },
+  };
   const original = await client.profile(profileId);
-  const database = await cache.database(original.database);
-  if (!database) throw new Error(`no database ${original.database} in the schema`);
-  const schema: DocumentSchema = { kind: 'profile', fields: database.fields.data, interests: database.interests.data };
-  const field = editableField(schema.fields);
-  const edited = serializeProfile({ ...original, fields: { ...original.fields, [field.name]: value } }, schema.fields);
-
-  const check = checkDocument(edited, schema, original);
-  if (!check.ok || !check.value) throw new Error(`the edited document fails its checks: ${check.problems.map((p) => p.message).join('; ')}`);
-  const server = await client.profile(profileId);
-  const changes = computeChanges(toParsedDocument(original), check.value);
-  if (findConflicts(original, server, changes).any) throw new Error('unexpected conflict: nobody else edits the bench account');
-  await client.updateProfile(profileId, { fields: changes.fields });
-  const stored = await client.profile(profileId);
-  return { changed: Object.keys(changes.fields), coercions: findCoercions(changes.fields, stored.fields, schema.fields).length };
+  const record = new EntityRecord(PROFILE, original, await PROFILE.ownerOf(deps.owners, original));
+  const field = editableField(record.owner.schema.fields);
+  const text = serializeEntity({ ...original, fields: { ...original.fields, [field.name]: value } }, record.owner);
+  const result = await saveEntity(deps, record, { text });
+  return { changed: Object.keys(result.sent?.fields ?? {}), coercions: result.coercions.length };
 }
 
 /** d. A profile's subprofiles in every collection at once: the explorer's first page of each. */

@@ -1,9 +1,9 @@
-import * as vscode from 'vscode';
-import type { Profile, Subprofile } from '../api/types';
-import type { PartialWrite } from './documentStore';
-import { type DocumentChanges, type ParsedDocument, findConflicts, sameSet } from './model';
-
-type Entity = Profile | Subprofile;
+// Someone else's edits against this save's own: what changed in Copernica since a document was
+// opened, what this save still has to send, and the words of the question when both changed.
+import * as l10n from '@vscode/l10n';
+import { type DocumentChanges, type ParsedDocument, findConflicts, sameSet } from '../documents/model';
+import type { Entity } from './kinds';
+import type { PartialWrite } from './records';
 
 function interestsOf(entity: Entity): string[] {
   return 'interests' in entity ? entity.interests : [];
@@ -57,15 +57,15 @@ export function conflictDetail(original: Entity, server: Entity, changes: Docume
   const conflicts = findConflicts(original, server, changes);
   const lines: string[] = [];
   for (const c of conflicts.fields) {
-    lines.push(vscode.l10n.t('Field "{0}": yours {1}, Copernica now has {2} (was {3}).', c.field, JSON.stringify(c.mine), JSON.stringify(c.server), JSON.stringify(c.original)));
+    lines.push(l10n.t('Field "{0}": yours {1}, Copernica now has {2} (was {3}).', c.field, JSON.stringify(c.mine), JSON.stringify(c.server), JSON.stringify(c.original)));
   }
-  if (conflicts.interests) lines.push(vscode.l10n.t('Interests: you and someone else both changed them.'));
-  if (conflicts.secret) lines.push(vscode.l10n.t('Secret: you and someone else both changed it.'));
-  if (conflicts.removed) lines.push(vscode.l10n.t('It was removed in Copernica.'));
+  if (conflicts.interests) lines.push(l10n.t('Interests: you and someone else both changed them.'));
+  if (conflicts.secret) lines.push(l10n.t('Secret: you and someone else both changed it.'));
+  if (conflicts.removed) lines.push(l10n.t('It was removed in Copernica.'));
   const both = new Set(conflicts.fields.map((c) => c.field));
   const others = changedOnServer.filter((name) => !both.has(name) && name !== 'modified' && name !== 'removed');
-  if (others.length > 0) lines.push(vscode.l10n.t('Changed only in Copernica (kept as they are): {0}.', others.join(', ')));
-  if (changedOnServer.includes('modified')) lines.push(vscode.l10n.t('Copernica reports a newer modification time ({0}).', server.modified));
-  lines.push(vscode.l10n.t('Overwrite sends only the fields you changed. Compare shows Copernica\'s copy next to yours.'));
+  if (others.length > 0) lines.push(l10n.t('Changed only in Copernica (kept as they are): {0}.', others.join(', ')));
+  if (changedOnServer.includes('modified')) lines.push(l10n.t('Copernica reports a newer modification time ({0}).', server.modified));
+  lines.push(l10n.t('Overwrite sends only the fields you changed. Compare shows Copernica\'s copy next to yours.'));
   return lines.join('\n');
 }
