@@ -115,6 +115,27 @@ describe('documents: creating, deleting and typing', () => {
     assert.strictEqual(found.data.length, 1);
   });
 
+  it('a POST whose answer is lost says the profile may have been created; saving again finds it, never a second profile', async () => {
+    const { sim, api } = await signIn();
+    const draft = await opened(await vscode.commands.executeCommand<vscode.Uri>('copernica.newProfile', 'Newsletter'));
+    await setValue(draft, 'email', '"lost.answer@example.com"');
+    api.notifier.clearHistory();
+    sim.controls.clearRequests();
+    sim.controls.loseAnswerNext({ method: 'POST', path: '^/v4/database/[^/]+/profiles$' });
+    assert.strictEqual(await draft.save(), false);
+    assert.strictEqual(draft.isDirty, true);
+    assert.match(draft.getText(), /lost\.answer@example\.com/, 'the text is kept');
+    const errors = api.notifier.history().filter((n) => n.severity === 'error');
+    assert.strictEqual(errors.length, 1, JSON.stringify(errors));
+    assert.match(errors[0]?.message ?? '', /may have been created/);
+    assert.strictEqual(await draft.save(), true);
+    assert.strictEqual(writes(sim.controls.requests()).filter((r) => r.method === 'POST').length, 1, 'no second POST');
+    const found = await api.session.client().profiles('Newsletter', { conditions: [{ field: 'email', operator: '==', value: 'lost.answer@example.com' }] });
+    assert.strictEqual(found.data.length, 1, 'one profile from one draft');
+    await waitFor('the found profile\'s editor', () => vscode.window.visibleTextEditors.find((e) =>
+      e.document.uri.path === `/Newsletter/profiles/${found.data[0]?.ID ?? ''}.json`));
+  });
+
   it('New Subprofile creates a subprofile of the given profile in the given collection (flat POST body)', async () => {
     const { sim, api } = await signIn();
     const { profileId, collectionId } = await profileWithOrder(api, 0);
