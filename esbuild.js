@@ -132,6 +132,15 @@ function configs() {
     });
     list.push({
       ...common,
+      // The simulator's own tests live beside it and run as their own suite.
+      entryPoints: listTests('test/simulator/tests'),
+      outdir: 'out/simulator-tests',
+      outbase: 'test/simulator/tests',
+      external: ['vscode', 'mocha'],
+      sourcemap: 'inline',
+    });
+    list.push({
+      ...common,
       entryPoints: ['test/integration/index.ts', ...listTests('test/integration')],
       outdir: 'out/integration',
       outbase: 'test/integration',
@@ -162,7 +171,7 @@ function configs() {
 
 async function main() {
   // A test file that was deleted must not live on as a stale bundle that the runners still load.
-  if (tests) for (const dir of ['out/unit', 'out/integration']) fs.rmSync(dir, { recursive: true, force: true });
+  if (tests) for (const dir of ['out/unit', 'out/simulator-tests', 'out/integration']) fs.rmSync(dir, { recursive: true, force: true });
   const contexts = await Promise.all(configs().map((c) => esbuild.context(c)));
   if (watch) {
     await Promise.all(contexts.map((c) => c.watch()));

@@ -1,7 +1,7 @@
 // Test controls, in-process and over HTTP (/__sim/), plus close() with hung sockets.
 import * as assert from 'node:assert/strict';
-import { simulatorControlsOverHttp, startSimulator, type AsyncSimulatorControls, type Simulator, type SimulatorControls } from '../simulator';
-import { TestApi } from '../simulator/testApi';
+import { simulatorControlsOverHttp, startSimulator, type AsyncSimulatorControls, type Simulator, type SimulatorControls } from '..';
+import { TestApi } from '../testApi';
 
 /** The in-process controls behind the async interface, so one suite covers both. */
 function asAsync(controls: SimulatorControls): AsyncSimulatorControls {

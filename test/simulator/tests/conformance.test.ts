@@ -1,8 +1,8 @@
 // The simulator against Copernica's documented API (test/simulator/README.md): payload shapes of the doc examples key for key,
 // error messages, auth per API version and success codes per version.
 import * as assert from 'node:assert/strict';
-import { DEMO_TOKEN, startSimulator, type Simulator } from '../simulator';
-import { TestApi } from '../simulator/testApi';
+import { DEMO_TOKEN, startSimulator, type Simulator } from '..';
+import { TestApi } from '../testApi';
 
 const FIELD = { ID: '20990', name: 'birthday', type: 'date', value: '2018-03-16', displayed: true, ordered: false, length: '100', textlines: '3', hidden: false, index: false };
 const INTENTIONS = { email: false, sms: false, fax: false, pdf: false };

@@ -2,13 +2,13 @@
 // definition is added. A client must not be able to tell: the bytes are those of a fresh render,
 // and a new field, interest, collection or database shows up in the very next answer.
 import * as assert from 'node:assert/strict';
-import { startSimulator } from '../simulator';
-import { listDatabases, routeDatabase } from '../simulator/databaseRoutes';
-import { parseQuery } from '../simulator/httpUtil';
-import { resolveOptions } from '../simulator/options';
-import type { ApiEnv } from '../simulator/replies';
-import { buildStore } from '../simulator/seed';
-import { TestApi } from '../simulator/testApi';
+import { startSimulator } from '..';
+import { listDatabases, routeDatabase } from '../databaseRoutes';
+import { parseQuery } from '../httpUtil';
+import { resolveOptions } from '../options';
+import type { ApiEnv } from '../replies';
+import { buildStore } from '../seed';
+import { TestApi } from '../testApi';
 
 const DEFINITION_CALLS: Array<[string, Record<string, string>]> = [
   ['/databases', {}],

@@ -1,8 +1,8 @@
 // Creating, updating and deleting (sub)profiles (§4.9-§4.14): bodies, `modified` rules, soft delete.
 import * as assert from 'node:assert/strict';
-import { startSimulator, type Simulator } from '../simulator';
-import { amsterdamWall, formatWall } from '../simulator/dates';
-import { TestApi } from '../simulator/testApi';
+import { startSimulator, type Simulator } from '..';
+import { amsterdamWall, formatWall } from '../dates';
+import { TestApi } from '../testApi';
 
 interface ProfileJson {
   ID: string;

@@ -1,14 +1,14 @@
 // Field value coercion per type (§5.3), directly and through the API.
 import * as assert from 'node:assert/strict';
-import type { FieldType } from '../../src/api/types';
-import { startSimulator, type Simulator } from '../simulator';
-import { coerceSecret, coerceValue } from '../simulator/coerce';
-import { amsterdamWall, formatWall } from '../simulator/dates';
-import type { FieldOwner } from '../simulator/model';
-import { DEMO_IDENTITY } from '../simulator/seed';
-import { Rng } from '../simulator/rng';
-import { Store } from '../simulator/store';
-import { TestApi } from '../simulator/testApi';
+import type { FieldType } from '../../../src/api/types';
+import { startSimulator, type Simulator } from '..';
+import { coerceSecret, coerceValue } from '../coerce';
+import { amsterdamWall, formatWall } from '../dates';
+import type { FieldOwner } from '../model';
+import { DEMO_IDENTITY } from '../seed';
+import { Rng } from '../rng';
+import { Store } from '../store';
+import { TestApi } from '../testApi';
 
 function field(type: FieldType, value = ''): Parameters<typeof coerceValue>[0] {
   const owner: FieldOwner = { fields: [] };

@@ -1,7 +1,7 @@
 // Credentials per API version (§1.2-§1.6) and the version-dependent success codes (§2.2).
 import * as assert from 'node:assert/strict';
-import { startSimulator, type Simulator, type SimulatorOptions } from '../simulator';
-import { TestApi } from '../simulator/testApi';
+import { startSimulator, type Simulator, type SimulatorOptions } from '..';
+import { TestApi } from '../testApi';
 
 const INVALID = { error: { message: 'Invalid access token' } };
 

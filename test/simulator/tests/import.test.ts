@@ -1,6 +1,6 @@
 import * as assert from 'node:assert';
-import { loadDatabase, loadOriginal } from '../fixtures/documents';
-import { startSimulator, type Simulator } from '../simulator';
+import { loadDatabase, loadOriginal } from '../../fixtures/documents';
+import { startSimulator, type Simulator } from '..';
 
 describe('simulator: extraDatabases', () => {
   let sim: Simulator;

@@ -1,7 +1,7 @@
 // Listings: paging (§3), `fields[]` conditions (§4.7), orderby/order/dataonly (§4.6), subprofile lists (§4.14).
 import * as assert from 'node:assert/strict';
-import { startSimulator, type Simulator } from '../simulator';
-import { TestApi } from '../simulator/testApi';
+import { startSimulator, type Simulator } from '..';
+import { TestApi } from '../testApi';
 
 interface Item {
   ID: string;

@@ -1,10 +1,10 @@
 // Seed data: deterministic, the demo databases as promised, the Big database's generation time,
 // and the synthetic `generate` account.
 import * as assert from 'node:assert/strict';
-import { startSimulator, type Simulator } from '../simulator';
-import { resolveOptions } from '../simulator/options';
-import { buildStore } from '../simulator/seed';
-import { TestApi } from '../simulator/testApi';
+import { startSimulator, type Simulator } from '..';
+import { resolveOptions } from '../options';
+import { buildStore } from '../seed';
+import { TestApi } from '../testApi';
 
 interface Db {
   ID: string;
