@@ -12,9 +12,19 @@ import type { DocumentStore, Draft, LoadedEntity, StoredDocument } from './docum
 import { announceRemoved, encodeText, entityUri, fetchEntity, loadedEntity } from './loadEntity';
 import { type DocumentAddress, SCHEME, documentKey, isFolderPath, kindAt, parseAddress, sameDocument } from './uris';
 
-/** A copy fetched this recently serves an editor that is still opening (stat, then readFile). */
+// The two timers below each answer a behaviour of VS Code; test/integration/documents.test.ts
+// has a test for each that fails without it.
+
+/**
+ * VS Code opens a document with stat() and then readFile(), before the document counts as open:
+ * a copy fetched this recently (by the open command) serves both, so an open costs one GET.
+ */
 const FRESH_MS = 5000;
-/** Longest wait for the editor to report its save before the server's text is served anyway. */
+/**
+ * VS Code reloads a saved document only after it reports the save (onDidSaveTextDocument); a write
+ * that is no editor's save (workspace.fs.writeFile) is never reported, so after this long the
+ * server's text is served anyway.
+ */
 const SAVE_SETTLE_MS = 3000;
 
 export interface FileSystemHooks {
@@ -221,8 +231,7 @@ export class ProfileFileSystem implements vscode.FileSystemProvider, vscode.Disp
   private announce(entity: Entity, owner: Owner): void {
     const kind = kindOf(entity);
     this.s.changes.fire({
-      kind: kind.name, change: 'updated', id: entity.ID, parentId: kind.parentId(owner), entity,
-      ...('profile' in entity ? { profileId: entity.profile } : {}),
+      kind: kind.name, change: 'updated', id: entity.ID, parentId: kind.parentId(owner), entity, profileId: kind.profileOf(entity),
     });
   }
 
@@ -243,11 +252,13 @@ export class ProfileFileSystem implements vscode.FileSystemProvider, vscode.Disp
     return failed;
   }
 
-  /** Forgets the copy of a document whose editor is gone (after a moment: a language change reopens it). */
+  /**
+   * Forgets the copy of a document whose editor is gone. A change of language mode reports the
+   * document closed and opened again while it stays in workspace.textDocuments: its copy (the base
+   * of the conflict check) stays.
+   */
   documentClosed(uri: vscode.Uri): void {
-    setTimeout(() => {
-      if (!isDocumentOpen(uri)) this.store.delete(uri);
-    }, 1000);
+    if (!isDocumentOpen(uri)) this.store.delete(uri);
   }
 
   dispose(): void {

@@ -234,5 +234,36 @@ describe('documents: saving a profile', () => {
     assert.match(warning.message, /"score"/);
     await waitFor('the stored value in the editor', () => field(document, 'score') === '2.5');
   });
-});
 
+  // The timers of profileFileSystem.ts, each with the VS Code behaviour it answers.
+
+  it('opening a profile costs one GET of it (VS Code asks stat, then readFile: FRESH_MS)', async () => {
+    const { sim } = await signIn();
+    sim.controls.clearRequests();
+    await open('copernica.openProfileById', id(17));
+    const gets = sim.controls.requests().filter((r) => r.method === 'GET' && r.path === `/v4/profile/${id(17)}`);
+    assert.strictEqual(gets.length, 1, JSON.stringify(gets.map((r) => r.path)));
+  });
+
+  it('a change of language mode keeps the copy the edit is based on (VS Code closes and reopens the document)', async () => {
+    const { sim, api } = await signIn();
+    let asked = 0;
+    api.usePrompter({ confirm: async () => true, conflict: async () => (asked++, 'cancel') });
+    const document = await open('copernica.openProfileById', id(18));
+    await setValue(document, 'firstname', '"Lin"');
+    sim.controls.changeProfile(id(18), { lastname: 'Someone-Else' });
+    const reopened = await vscode.languages.setTextDocumentLanguage(document, 'json');
+    assert.strictEqual(await reopened.save(), false, 'saved over someone else\'s change without asking');
+    assert.strictEqual(asked, 1);
+  });
+
+  it('a save that VS Code does not report (workspace.fs.writeFile) still ends with Copernica\'s copy in the editor (SAVE_SETTLE_MS)', async () => {
+    await signIn();
+    const document = await open('copernica.openProfileById', id(19));
+    const before = (JSON.parse(document.getText()) as { modified: string }).modified;
+    const text = document.getText().replace(/("firstname": )"(?:[^"\\]|\\.)*"/, '$1"Settle"');
+    await vscode.workspace.fs.writeFile(document.uri, new TextEncoder().encode(text));
+    await waitFor('Copernica\'s copy in the editor', () => (JSON.parse(document.getText()) as { modified: string }).modified !== before || undefined, 10_000);
+    assert.strictEqual(field(document, 'firstname'), 'Settle');
+  });
+});
