@@ -8,7 +8,7 @@ import { createDocuments } from './documents';
 import { Log } from './log';
 import { SchemaCache } from './schema';
 import type { Services } from './services';
-import { Session } from './session';
+import { NotSignedInError, Session } from './session';
 import { Notifier } from './ui/notifier';
 import { createStatusBar } from './ui/statusBar';
 import { createExplorer } from './tree';
@@ -48,7 +48,10 @@ export function createApp(context: vscode.ExtensionContext): App {
   const tokens = own(new TokenStore(context.secrets));
   const session = own(new Session(tokens, log, version));
   const schema = own(new SchemaCache(session));
-  const notifier = new Notifier(log);
+  const notifier = new Notifier(log, {
+    needsSignIn: (error) => error instanceof NotSignedInError,
+    signIn: () => void vscode.commands.executeCommand(CommandIds.signIn),
+  });
   const prompter = new SwitchablePrompter();
   const changes = own(new ChangeEvents());
   const services: Services = { context, log, tokens, session, schema, notifier, prompter, changes };
@@ -57,8 +60,9 @@ export function createApp(context: vscode.ExtensionContext): App {
   const tree = createExplorer(services);
   const statusBar = createStatusBar(services);
   disposables.push(...documents.disposables, ...tree.disposables, ...statusBar.disposables);
-  const table = { ...accountCommands(services), ...tree.commands, ...documents.commands, ...statusBar.commands };
-  disposables.push(...registerCommands(completeTable(table), notifier));
+  // Every id has exactly one handler: a missing or extra one does not compile.
+  const table: Record<CommandId, CommandSpec> = { ...accountCommands(services), ...tree.commands, ...documents.commands, ...statusBar.commands };
+  disposables.push(...registerCommands(table, notifier));
   void session.restore();
   log.info(`Copernica ${version} activated in VS Code ${vscode.version} (${vscode.env.appHost})`);
 
@@ -72,16 +76,4 @@ export function createApp(context: vscode.ExtensionContext): App {
       for (const d of disposables.reverse()) d.dispose();
     },
   };
-}
-
-/** Every command id must have a handler: a missing one is a programming error caught at activation. */
-function completeTable(table: Partial<Record<string, CommandSpec>>): Record<CommandId, CommandSpec> {
-  const missing = Object.values(CommandIds).filter((id) => !table[id]);
-  const notYet: CommandSpec = {
-    context: 'Running a command',
-    run: () => {
-      throw new Error(vscode.l10n.t('This command is not available yet.'));
-    },
-  };
-  return Object.fromEntries(Object.values(CommandIds).map((id) => [id, missing.includes(id) ? notYet : table[id]])) as Record<CommandId, CommandSpec>;
 }

@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
 import type { Services } from '../services';
 import { withProgress } from '../ui/prompts';
-import { CommandIds } from './ids';
-import type { CommandSpec } from './registry';
+import { type AccountCommandId, CommandIds } from './ids';
+import type { CommandTable } from './registry';
 
 /** Sign In (token from a password box, or as the first argument for scripts), Sign Out, Show Log. */
-export function accountCommands(s: Services): Partial<Record<string, CommandSpec>> {
+export function accountCommands(s: Services): CommandTable<AccountCommandId> {
   return {
     [CommandIds.signIn]: { context: vscode.l10n.t('Signing in to Copernica'), run: (token?: unknown) => signIn(s, token) },
     [CommandIds.signOut]: { context: vscode.l10n.t('Signing out of Copernica'), run: () => signOut(s) },

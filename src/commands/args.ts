@@ -1,5 +1,7 @@
 // Command arguments come from tree nodes, from the palette (none) and from scripts (IDs, names):
 // each reader takes what it can use from any of those shapes and ignores the rest.
+import { parseAddress } from '../documents/uris';
+import type { EntityKindName } from '../profiles';
 
 type Bag = Record<string, unknown>;
 
@@ -24,25 +26,26 @@ function refOf(value: unknown): string | undefined {
   return typeof name === 'string' && name !== '' ? name : undefined;
 }
 
-/** The ID in a document URI (an editor menu passes the document's URI): `…/profiles/123.json`. */
-function idInUri(b: Bag, folder: 'profiles' | 'subprofiles'): string | undefined {
+/** The ID in a document URI (an editor menu passes the document's URI), read by the one URI parser. */
+function idInUri(b: Bag, kind: EntityKindName): string | undefined {
   const { scheme, path } = b;
-  if (scheme !== 'copernica' || typeof path !== 'string') return undefined;
-  return new RegExp(`/${folder}/(\\d+)\\.json$`).exec(path)?.[1];
+  if (typeof scheme !== 'string' || typeof path !== 'string' || scheme !== 'copernica') return undefined;
+  const address = parseAddress({ scheme, path });
+  return address && !address.draft && address.kind === kind ? address.id : undefined;
 }
 
 /** A profile ID from "123", { ID }, { id }, a node { profile: { ID } } or a profile document's URI. */
 export function profileIdFrom(arg: unknown): string | undefined {
   const b = bag(arg);
   if (b && 'profile' in b) return idOf(b['profile']);
-  return (b ? idInUri(b, 'profiles') : undefined) ?? idOf(arg);
+  return (b ? idInUri(b, 'profile') : undefined) ?? idOf(arg);
 }
 
 /** A subprofile ID from "123", { ID }, { id }, a node { subprofile: { ID } } or a subprofile document's URI. */
 export function subprofileIdFrom(arg: unknown): string | undefined {
   const b = bag(arg);
   if (b && 'subprofile' in b) return idOf(b['subprofile']);
-  return (b ? idInUri(b, 'subprofiles') : undefined) ?? idOf(arg);
+  return (b ? idInUri(b, 'subprofile') : undefined) ?? idOf(arg);
 }
 
 /** A database ID or name from "Newsletter", "1", { database: { ID, name } } or { database: "…" }. */

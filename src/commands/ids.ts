@@ -1,23 +1,46 @@
-/** Every command the extension contributes; a unit test compares this with package.json both ways. */
-export const CommandIds = {
+// Every command the extension contributes, grouped by the feature that handles it. A unit test
+// compares them with package.json both ways; the compiler checks that each feature's table has a
+// handler for exactly its own ids (see CommandTable) and that together they cover every id.
+
+/** Sign in and out, the log (src/commands/accountCommands.ts). */
+export const AccountCommandIds = {
   signIn: 'copernica.signIn',
   signOut: 'copernica.signOut',
+  showLog: 'copernica.showLog',
+} as const;
+
+/** The explorer view (src/tree). */
+export const TreeCommandIds = {
   refresh: 'copernica.refresh',
   refreshNode: 'copernica.refreshNode',
-  showLog: 'copernica.showLog',
   copyId: 'copernica.copyId',
   findProfiles: 'copernica.findProfiles',
   showDefinitions: 'copernica.showDefinitions',
+  loadMore: 'copernica.loadMore',
+} as const;
+
+/** Profile documents (src/documents): loaded on first use, so activation registers stand-ins for these. */
+export const DocumentCommandIds = {
   openProfileById: 'copernica.openProfileById',
   openSubprofileById: 'copernica.openSubprofileById',
   openProfile: 'copernica.openProfile',
   openSubprofile: 'copernica.openSubprofile',
-  loadMore: 'copernica.loadMore',
   newProfile: 'copernica.newProfile',
   newSubprofile: 'copernica.newSubprofile',
   deleteProfile: 'copernica.deleteProfile',
   deleteSubprofile: 'copernica.deleteSubprofile',
+} as const;
+
+/** The status-bar item (src/ui/statusBar.ts). */
+export const StatusBarCommandIds = {
   accountMenu: 'copernica.accountMenu',
 } as const;
 
-export type CommandId = (typeof CommandIds)[keyof typeof CommandIds];
+export const CommandIds = { ...AccountCommandIds, ...TreeCommandIds, ...DocumentCommandIds, ...StatusBarCommandIds } as const;
+
+type ValueOf<T> = T[keyof T];
+export type CommandId = ValueOf<typeof CommandIds>;
+export type AccountCommandId = ValueOf<typeof AccountCommandIds>;
+export type TreeCommandId = ValueOf<typeof TreeCommandIds>;
+export type DocumentCommandId = ValueOf<typeof DocumentCommandIds>;
+export type StatusBarCommandId = ValueOf<typeof StatusBarCommandIds>;

@@ -4,6 +4,9 @@ import type { CommandId } from './ids';
 
 export type CommandHandler = (...args: unknown[]) => unknown;
 
+/** A feature's commands: a handler for each of its ids, no more and no fewer (checked when compiled). */
+export type CommandTable<Id extends CommandId> = { readonly [K in Id]: CommandSpec };
+
 export interface CommandSpec {
   /** What the command does, for the notification when it fails ("Signing in"). */
   context: string;

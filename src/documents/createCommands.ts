@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { CommandIds } from '../commands/ids';
-import type { CommandSpec } from '../commands/registry';
+import type { CommandTable } from '../commands/registry';
 import { collectionFrom, databaseFrom, profileIdFrom } from '../commands/args';
 import { newProfileTemplate, newSubprofileTemplate } from './model';
 import {
@@ -17,7 +17,7 @@ import { parseAddress } from './uris';
  * New Profile / New Subprofile: a draft document with every field at its default. Saving the draft
  * creates the entity (see ProfileFileSystem.writeFile) and opens it in the draft's place.
  */
-export function createCommands(s: Services, store: DocumentStore): Partial<Record<string, CommandSpec>> {
+export function createCommands(s: Services, store: DocumentStore): CommandTable<typeof CommandIds.newProfile | typeof CommandIds.newSubprofile> {
   return {
     [CommandIds.newProfile]: { context: vscode.l10n.t('Creating a profile'), run: (arg) => newProfile(s, store, arg) },
     [CommandIds.newSubprofile]: { context: vscode.l10n.t('Creating a subprofile'), run: (arg) => newSubprofile(s, store, arg) },

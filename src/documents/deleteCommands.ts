@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { CommandIds } from '../commands/ids';
-import type { CommandSpec } from '../commands/registry';
+import type { CommandSpec, CommandTable } from '../commands/registry';
 import { profileIdFrom, subprofileIdFrom } from '../commands/args';
 import { type EntityKind, PROFILE, SUBPROFILE, confirmDelete, deleteEntity, describeEntity } from '../profiles';
 import type { Services } from '../services';
@@ -13,7 +13,7 @@ import type { ProfileFileSystem } from './profileFileSystem';
 import { SCHEME, parseAddress } from './uris';
 
 /** Delete Profile / Delete Subprofile: confirm (naming it), DELETE, close its editors, tell the tree. */
-export function deleteCommands(s: Services, fs: ProfileFileSystem, store: DocumentStore): Partial<Record<string, CommandSpec>> {
+export function deleteCommands(s: Services, fs: ProfileFileSystem, store: DocumentStore): CommandTable<typeof CommandIds.deleteProfile | typeof CommandIds.deleteSubprofile> {
   const command = (kind: EntityKind, idFrom: (arg: unknown) => string | undefined, title: string, prompt: string): CommandSpec => ({
     context: kind === PROFILE ? vscode.l10n.t('Deleting a profile') : vscode.l10n.t('Deleting a subprofile'),
     run: async (arg) => {
@@ -36,7 +36,7 @@ async function deleteWithEditors(s: Services, fs: ProfileFileSystem, store: Docu
   if (outcome !== 'confirmed') return false;
   await withProgress(vscode.l10n.t('Deleting {0}…', name), (signal) => deleteEntity(deps, kind, id, signal), true);
   await closeDocumentsOf(fs, store, kind, id);
-  s.changes.fire({ kind: kind.name, change: 'deleted', id, parentId: kind.parentId(owner), ...('profile' in entity ? { profileId: entity.profile } : {}) });
+  s.changes.fire({ kind: kind.name, change: 'deleted', id, parentId: kind.parentId(owner), profileId: kind.profileOf(entity) });
   vscode.window.setStatusBarMessage(vscode.l10n.t('Deleted {0}.', name), 5000);
   return true;
 }
@@ -46,7 +46,7 @@ async function closeDocumentsOf(fs: ProfileFileSystem, store: DocumentStore, kin
   const subprofilesOfProfile = new Set(
     store.entries().flatMap(([, item]) => {
       const original = item.kind === 'entity' ? item.record.original : undefined;
-      return original && 'profile' in original && original.profile === id && kind === PROFILE ? [original.ID] : [];
+      return original && item.kind === 'entity' && item.record.kind.profileOf(original) === id ? [original.ID] : [];
     }),
   );
   const matches = (uri: vscode.Uri): boolean => {

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import type { CommandSpec } from '../commands/registry';
+import type { DocumentCommandId } from '../commands/ids';
+import type { CommandTable } from '../commands/registry';
 import type { Services } from '../services';
 import { createCommands } from './createCommands';
 import { deleteCommands } from './deleteCommands';
@@ -17,7 +18,7 @@ export interface DocumentsFeature {
   /** The `copernica:` file system; index.ts registers a stand-in that forwards to it. */
   readonly fs: ProfileFileSystem;
   readonly disposables: vscode.Disposable[];
-  readonly commands: Partial<Record<string, CommandSpec>>;
+  readonly commands: CommandTable<DocumentCommandId>;
 }
 
 /**

@@ -1,16 +1,13 @@
 import * as vscode from 'vscode';
-import { CommandIds } from '../commands/ids';
-import type { CommandSpec } from '../commands/registry';
+import { type DocumentCommandId, DocumentCommandIds } from '../commands/ids';
+import type { CommandSpec, CommandTable } from '../commands/registry';
 import type { Services } from '../services';
 import type { DocumentsFeature } from './feature';
 import type { ProfileFileSystem } from './profileFileSystem';
 import { SCHEME } from './uris';
 
-/** The commands whose handlers live in the documents feature. */
-export const DOCUMENT_COMMANDS = [
-  CommandIds.openProfile, CommandIds.openProfileById, CommandIds.openSubprofile, CommandIds.openSubprofileById,
-  CommandIds.newProfile, CommandIds.newSubprofile, CommandIds.deleteProfile, CommandIds.deleteSubprofile,
-] as const;
+/** The commands whose handlers live in the documents feature: derived from the ids' grouping. */
+const DOCUMENT_COMMANDS = Object.values(DocumentCommandIds);
 
 /**
  * Profile and subprofile documents, loaded on first use. Activation registers only stand-ins: the
@@ -18,10 +15,10 @@ export const DOCUMENT_COMMANDS = [
  * (the document model, the JSON parser, diagnostics, completions: most of the bundle) from its own
  * chunk and hands the call on; from then on the stand-ins only forward.
  */
-export function createDocuments(s: Services): { disposables: vscode.Disposable[]; commands: Partial<Record<string, CommandSpec>> } {
+export function createDocuments(s: Services): { disposables: vscode.Disposable[]; commands: CommandTable<DocumentCommandId> } {
   const fs = new LazyFileSystem(() => feature.load().then((f) => f.fs));
   const feature = new LazyFeature(s, (started) => fs.forwardChangesOf(started.fs));
-  const commands = Object.fromEntries(DOCUMENT_COMMANDS.map((id) => [id, feature.command(id)]));
+  const commands = Object.fromEntries(DOCUMENT_COMMANDS.map((id) => [id, feature.command(id)])) as Record<DocumentCommandId, CommandSpec>;
   return {
     disposables: [feature, fs, vscode.workspace.registerFileSystemProvider(SCHEME, fs, { isCaseSensitive: true })],
     commands,
@@ -48,17 +45,13 @@ class LazyFeature implements vscode.Disposable {
   }
 
   /** A stand-in for the feature's command: the real one's failure context once it is loaded. */
-  command(id: string): CommandSpec {
+  command(id: DocumentCommandId): CommandSpec {
     const feature = (): LazyFeature => this;
     return {
       get context(): string {
-        return feature().loaded?.commands[id]?.context ?? vscode.l10n.t('Loading the profile editor');
+        return feature().loaded?.commands[id].context ?? vscode.l10n.t('Loading the profile editor');
       },
-      run: async (...args: unknown[]) => {
-        const spec = (await this.load()).commands[id];
-        if (!spec) throw new Error(`The documents feature has no handler for ${id}.`);
-        return spec.run(...args);
-      },
+      run: async (...args: unknown[]) => (await this.load()).commands[id].run(...args),
     };
   }
 

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { CommandIds } from '../commands/ids';
-import type { CommandSpec } from '../commands/registry';
+import type { CommandSpec, CommandTable } from '../commands/registry';
 import { profileIdFrom, subprofileIdFrom } from '../commands/args';
 import { type EntityKind, PROFILE, SUBPROFILE } from '../profiles';
 import type { Services } from '../services';
@@ -12,7 +12,9 @@ import type { ProfileFileSystem } from './profileFileSystem';
  * Open Profile / Subprofile (a tree node, `{ id }` or an ID string) and the palette's Open by ID.
  * Each fetches the entity once; the file system then serves that copy to the editor.
  */
-export function openCommands(s: Services, fs: ProfileFileSystem): Partial<Record<string, CommandSpec>> {
+export function openCommands(
+  s: Services, fs: ProfileFileSystem,
+): CommandTable<typeof CommandIds.openProfile | typeof CommandIds.openProfileById | typeof CommandIds.openSubprofile | typeof CommandIds.openSubprofileById> {
   const open = (kind: EntityKind, idFrom: (arg: unknown) => string | undefined, ask: boolean, title: string, prompt: string): CommandSpec => ({
     context: kind === PROFILE ? vscode.l10n.t('Opening a profile') : vscode.l10n.t('Opening a subprofile'),
     run: async (arg) => {

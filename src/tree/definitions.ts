@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { Database } from '../api/types';
 import { databaseFrom } from '../commands/args';
 import { CommandIds } from '../commands/ids';
-import type { CommandSpec } from '../commands/registry';
+import type { CommandTable } from '../commands/registry';
 import type { Services } from '../services';
 import { pickDatabase } from '../ui/prompts';
 
@@ -14,7 +14,7 @@ export const DEFINITIONS_SCHEME = 'copernica-definitions';
  * and collections with their fields), from the palette, as one read-only JSON document that can
  * be searched and copied from. Made from the one cached GET /databases: no request of its own.
  */
-export function definitionsCommand(s: Services): { disposables: vscode.Disposable[]; commands: Partial<Record<string, CommandSpec>> } {
+export function definitionsCommand(s: Services): { disposables: vscode.Disposable[]; commands: CommandTable<typeof CommandIds.showDefinitions> } {
   const provider = new DefinitionsProvider(s);
   return {
     disposables: [provider, vscode.workspace.registerTextDocumentContentProvider(DEFINITIONS_SCHEME, provider)],

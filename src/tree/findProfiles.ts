@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { Condition, Database, Profile } from '../api/types';
 import { databaseFrom } from '../commands/args';
 import { CommandIds } from '../commands/ids';
-import type { CommandSpec } from '../commands/registry';
+import type { CommandTable } from '../commands/registry';
 import type { Services } from '../services';
 import { pickDatabase } from '../ui/prompts';
 import { parseConditions } from './conditionInput';
@@ -23,7 +23,7 @@ export interface SearchState {
 export const lastSearch: { state?: SearchState } = {};
 
 /** Find Profiles…: a database, one or more conditions, results in a QuickPick with Load more. */
-export function findProfilesCommand(s: Services): Partial<Record<string, CommandSpec>> {
+export function findProfilesCommand(s: Services): CommandTable<typeof CommandIds.findProfiles> {
   return {
     [CommandIds.findProfiles]: { context: vscode.l10n.t('Finding profiles'), run: (arg?: unknown) => findProfiles(s, arg) },
   };

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import type { CommandSpec } from '../commands/registry';
+import type { TreeCommandId } from '../commands/ids';
+import type { CommandTable } from '../commands/registry';
 import type { Services } from '../services';
 import { definitionsCommand } from './definitions';
 import { ExplorerProvider } from './explorerProvider';
@@ -10,7 +11,7 @@ import { treeCommands } from './treeCommands';
 export function createExplorer(s: Services): {
   explorer: ExplorerProvider;
   disposables: vscode.Disposable[];
-  commands: Partial<Record<string, CommandSpec>>;
+  commands: CommandTable<TreeCommandId>;
 } {
   const explorer = new ExplorerProvider(s);
   const view = vscode.window.createTreeView('copernica.explorer', { treeDataProvider: explorer, showCollapseAll: true });

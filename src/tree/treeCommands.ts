@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { CommandIds } from '../commands/ids';
-import type { CommandSpec } from '../commands/registry';
+import type { CommandTable } from '../commands/registry';
 import type { Services } from '../services';
 import type { ExplorerProvider } from './explorerProvider';
 import { entityId, isPaged, type Node } from './nodes';
@@ -10,7 +10,7 @@ function isNode(value: unknown): value is Node {
 }
 
 /** Refresh (all), Refresh (one node), Copy ID, Load more. */
-export function treeCommands(s: Services, explorer: ExplorerProvider): Partial<Record<string, CommandSpec>> {
+export function treeCommands(s: Services, explorer: ExplorerProvider): CommandTable<typeof CommandIds.refresh | typeof CommandIds.refreshNode | typeof CommandIds.copyId | typeof CommandIds.loadMore> {
   return {
     [CommandIds.refresh]: { context: vscode.l10n.t('Refreshing'), run: () => explorer.refreshAll() },
     [CommandIds.refreshNode]: {

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { CommandIds } from '../commands/ids';
-import type { CommandSpec } from '../commands/registry';
+import type { StatusBarCommandId } from '../commands/ids';
+import type { CommandTable } from '../commands/registry';
 import type { Services } from '../services';
 
 /** A status-bar item with the signed-in account; clicking it offers Sign In / Sign Out / Show Log. */
@@ -8,7 +9,7 @@ export function createStatusBar(s: Services): {
   item: vscode.StatusBarItem;
   updated: () => Promise<void>;
   disposables: vscode.Disposable[];
-  commands: Partial<Record<string, CommandSpec>>;
+  commands: CommandTable<StatusBarCommandId>;
 } {
   const item = vscode.window.createStatusBarItem('copernica.account', vscode.StatusBarAlignment.Left, 10);
   item.name = vscode.l10n.t('Copernica Account');
