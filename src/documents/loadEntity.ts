@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import {
-  type Entity, type EntityKind, type Owner, type OwnerSource, EntityRecord, isRemoved, kindOf, serializeEntity,
+  type Entity, type EntityKind, type Owner, type OwnerSource, EntityRecord, capitalize, isRemoved, kindOf, serializeEntity,
 } from '../profiles';
 import type { Services } from '../services';
 import type { DocumentStore, LoadedEntity } from './documentStore';
@@ -40,8 +40,5 @@ export function loadedEntity(store: DocumentStore, address: DocumentAddress, ent
 /** Said once per opening of a removed (sub)profile, which is shown read-only. */
 export function announceRemoved(s: Services, entity: Entity): void {
   if (!isRemoved(entity)) return;
-  const message = 'collection' in entity
-    ? vscode.l10n.t('Subprofile {0} was removed on {1}. It is shown read-only.', entity.ID, entity.removed)
-    : vscode.l10n.t('Profile {0} was removed on {1}. It is shown read-only.', entity.ID, entity.removed);
-  void s.notifier.info(message);
+  void s.notifier.info(vscode.l10n.t('{0} was removed on {1}. It is shown read-only.', capitalize(kindOf(entity).label(entity.ID)), entity.removed));
 }

@@ -1,5 +1,5 @@
 import type * as vscode from 'vscode';
-import { type EntityKind, KINDS } from '../profiles';
+import { type EntityKind, KINDS } from '../profiles/kinds';
 
 /** Profiles and subprofiles open as documents of this scheme. */
 export const SCHEME = 'copernica';
@@ -28,7 +28,7 @@ function decodeName(segment: string): string {
 }
 
 /** The address of a `copernica:` URI, or undefined when it is not one this extension serves. */
-export function parseAddress(uri: vscode.Uri): DocumentAddress | undefined {
+export function parseAddress(uri: Pick<vscode.Uri, 'scheme' | 'path'>): DocumentAddress | undefined {
   if (uri.scheme !== SCHEME && uri.scheme !== SERVER_SCHEME) return undefined;
   const parts = uri.path.split('/').slice(1);
   const file = /^(\d+|new-\d+)\.json$/.exec(parts[parts.length - 1] ?? '');

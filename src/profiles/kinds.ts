@@ -41,6 +41,8 @@ export interface EntityKind {
   /** The newest entities where `target` creates one, newest first (to find out whether a create landed). */
   newest(client: EntityClient, target: CreateTarget, limit: number, signal?: AbortSignal): Promise<Entity[]>;
   interestsOf(entity: Entity): string[] | undefined;
+  /** A subprofile's profile; undefined for a profile. */
+  profileOf(entity: Entity): string | undefined;
   /** The ID of what the entity hangs under in the tree: its database, or its collection. */
   parentId(owner: Owner): string;
   /** "profile 12" / "subprofile 12". */
@@ -75,6 +77,7 @@ export const PROFILE: EntityKind = {
   remove: (client, id, signal) => client.deleteProfile(id, signal),
   newest: async (client, target, limit, signal) => (await client.profiles(target.owner.database.ID, { ...NEWEST_FIRST, limit }, signal)).data,
   interestsOf: (entity) => ('interests' in entity ? entity.interests : undefined),
+  profileOf: () => undefined,
   parentId: (owner) => owner.database.ID,
   label: (id) => l10n.t('profile {0}', id),
   draftLabel: (owner) => l10n.t('the new profile in {0}', owner.database.name),
@@ -98,6 +101,7 @@ export const SUBPROFILE: EntityKind = {
     return (await client.subprofiles(target.profileId, collectionOf(target.owner).ID, { ...NEWEST_FIRST, limit }, signal)).data;
   },
   interestsOf: () => undefined,
+  profileOf: (entity) => ('profile' in entity ? entity.profile : undefined),
   parentId: (owner) => collectionOf(owner).ID,
   label: (id) => l10n.t('subprofile {0}', id),
   draftLabel: (owner) => l10n.t('the new subprofile in {0}', collectionOf(owner).name),

@@ -1,8 +1,6 @@
 import * as vscode from 'vscode';
 import { isApiError, type ApiError } from '../api/errors';
-import { CommandIds } from '../commands/ids';
 import type { Log } from '../log';
-import { NotSignedInError } from '../session';
 import { describeError } from './describeError';
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -26,6 +24,13 @@ export interface ReportOptions {
   shownByVsCode?: boolean;
 }
 
+/** What the Notifier offers for a failure that signing in would fix; given by the composition root. */
+export interface SignInAction {
+  /** Whether the failure means the user is not signed in (besides Copernica refusing the token). */
+  needsSignIn(error: unknown): boolean;
+  signIn(): void;
+}
+
 /**
  * The one error path of the UI: log the detail, show one notification with Copernica's own
  * message and the actions that help (Sign In, Retry, Show Log).
@@ -35,7 +40,10 @@ export class Notifier {
   private readonly emitter = new vscode.EventEmitter<ShownNotification>();
   readonly onDidShow = this.emitter.event;
 
-  constructor(private readonly log: Log) {}
+  constructor(
+    private readonly log: Log,
+    private readonly signInAction: SignInAction,
+  ) {}
 
   history(): readonly ShownNotification[] {
     return this.shown;
@@ -79,8 +87,8 @@ export class Notifier {
 
   private actionsFor(error: unknown, options: ReportOptions): { title: string; run: () => void }[] {
     const actions: { title: string; run: () => void }[] = [];
-    const signIn = { title: vscode.l10n.t('Sign In'), run: () => void vscode.commands.executeCommand(CommandIds.signIn) };
-    if (error instanceof NotSignedInError || (isApiError(error) && error.kind === 'auth')) actions.push(signIn);
+    const signIn = { title: vscode.l10n.t('Sign In'), run: () => this.signInAction.signIn() };
+    if (this.signInAction.needsSignIn(error) || (isApiError(error) && error.kind === 'auth')) actions.push(signIn);
     if (options.retry && isRetryable(error)) {
       const retry = options.retry;
       actions.push({ title: vscode.l10n.t('Retry'), run: () => void retry() });
