@@ -45,7 +45,7 @@ export function parseAddress(uri: Pick<vscode.Uri, 'scheme' | 'path'>): Document
 }
 
 /** Folders on the way to a document ("/Newsletter", "/Newsletter/profiles"): they exist, but cannot be listed. */
-export function isFolderPath(uri: vscode.Uri): boolean {
+export function isFolderPath(uri: Pick<vscode.Uri, 'path'>): boolean {
   const parts = uri.path.split('/').filter((p) => p !== '');
   if (parts.some((p) => p.endsWith('.json'))) return false;
   return parts.length <= 2 || (parts.length === 3 && parts[2] === 'subprofiles');
