@@ -1,4 +1,4 @@
-import { ownerSource } from './documents/loadEntity';
+import { ownerSource } from './documents/fetchEntity';
 import type { WriteDeps } from './profiles';
 import type { Services } from './services';
 

@@ -10,7 +10,7 @@ import {
 import type { Services } from '../services';
 import { askId, pickCollection, pickDatabase, withProgress } from '../ui/prompts';
 import type { DocumentStore } from './documentStore';
-import { encodeText, entityUri, fetchEntity, ownerSource } from './loadEntity';
+import { encodeText, entityUri, fetchEntity, ownerSource } from './fetchEntity';
 import { parseAddress } from './uris';
 
 /**

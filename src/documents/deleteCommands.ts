@@ -8,7 +8,7 @@ import { askId, withProgress } from '../ui/prompts';
 import { writeDeps } from '../writeDeps';
 import type { DocumentStore } from './documentStore';
 import { closeEditors } from './editors';
-import { fetchEntity } from './loadEntity';
+import { fetchEntity } from './fetchEntity';
 import type { ProfileFileSystem } from './profileFileSystem';
 import { SCHEME, parseAddress } from './uris';
 

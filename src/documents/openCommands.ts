@@ -5,7 +5,7 @@ import { profileIdFrom, subprofileIdFrom } from '../commands/args';
 import { type EntityKind, PROFILE, SUBPROFILE } from '../profiles';
 import type { Services } from '../services';
 import { askId, withProgress } from '../ui/prompts';
-import { entityUri, fetchEntity } from './loadEntity';
+import { entityUri, fetchEntity } from './fetchEntity';
 import type { ProfileFileSystem } from './profileFileSystem';
 
 /**

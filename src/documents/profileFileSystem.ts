@@ -9,7 +9,7 @@ import { NotSignedInError } from '../session';
 import { describeError } from '../ui/describeError';
 import { writeDeps } from '../writeDeps';
 import type { DocumentStore, Draft, LoadedEntity, StoredDocument } from './documentStore';
-import { announceRemoved, encodeText, entityUri, fetchEntity, loadedEntity } from './loadEntity';
+import { announceRemoved, encodeText, entityUri, fetchEntity, loadedEntity } from './fetchEntity';
 import { type DocumentAddress, SCHEME, documentKey, isFolderPath, kindAt, parseAddress, sameDocument } from './uris';
 
 // The two timers below each answer a behaviour of VS Code; test/integration/documents.test.ts
