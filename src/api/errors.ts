@@ -218,8 +218,11 @@ export function redact(text: string, secrets: Iterable<string> | undefined): str
     result = result.split(secret).join('***');
     for (const spelling of encodedSpellings(secret)) result = result.replace(spelling, '***');
   }
-  return result;
+  // A JWT this client never held (an earlier session's, echoed by a server) is a secret too.
+  return result.replace(JWT_SHAPE, '***');
 }
+
+const JWT_SHAPE = /eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/g;
 
 /** Case-insensitive patterns of the encoded spellings that differ from the raw secret. */
 function encodedSpellings(secret: string): RegExp[] {

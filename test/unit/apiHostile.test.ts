@@ -261,3 +261,10 @@ describe('api client: hostile network and server', function () {
     });
   });
 });
+
+describe('redaction of JWTs the client never held', () => {
+  it('an echoed JWT of another session is hidden as well', () => {
+    const other = 'eyJhbGciOiJIUzI1NiJ9.eyJqdGkiOiI5In0.c2lnbmF0dXJl';
+    assert.equal(redact(`Invalid access token (JWT ${other})`, ['sometoken']), 'Invalid access token (JWT ***)');
+  });
+});
