@@ -46,13 +46,13 @@ export function createApp(context: vscode.ExtensionContext): App {
   const version = String(context.extension.packageJSON.version);
   const log = own(new Log());
   const tokens = own(new TokenStore(context.secrets));
-  const session = own(new Session(tokens, log, version));
+  const prompter = new SwitchablePrompter();
+  const session = own(new Session(tokens, log, version, prompter));
   const schema = own(new SchemaCache(session));
   const notifier = new Notifier(log, {
     needsSignIn: (error) => error instanceof NotSignedInError,
     signIn: () => void vscode.commands.executeCommand(CommandIds.signIn),
   });
-  const prompter = new SwitchablePrompter();
   const changes = own(new ChangeEvents());
   const services: Services = { context, log, tokens, session, schema, notifier, prompter, changes };
 

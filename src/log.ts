@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { redact } from './api/errors';
 
 /**
  * The one log of the extension: a LogOutputChannel named "Copernica". Every line passes through
@@ -20,9 +21,8 @@ export class Log implements vscode.Disposable {
   }
 
   redact(text: string): string {
-    let out = text;
-    for (const secret of this.secrets) out = out.split(secret).join('***');
-    return out
+    // Every spelling of each secret: raw, URL-encoded, form-encoded (api/errors.ts).
+    return redact(text, this.secrets)
       .replace(/(access_token=)[^&\s"']+/gi, '$1***')
       .replace(/(Bearer\s+)[A-Za-z0-9._~+/=-]+/gi, '$1***')
       .replace(/eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/g, '***');

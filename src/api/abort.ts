@@ -1,7 +1,12 @@
 // Small helpers for waiting under an AbortSignal without cancelling work that others share.
 
-function abortError(): Error {
-  return new DOMException('The operation was aborted.', 'AbortError');
+/**
+ * Why `signal` fired: its own reason when that is an error (a deadline's TimeoutError stays a
+ * timeout, never a "cancelled"), otherwise a plain AbortError.
+ */
+function abortError(signal?: AbortSignal): Error {
+  const reason: unknown = signal?.reason;
+  return reason instanceof Error ? reason : new DOMException('The operation was aborted.', 'AbortError');
 }
 
 /**
@@ -12,10 +17,10 @@ export function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefine
   if (signal === undefined) return promise;
   if (signal.aborted) {
     promise.catch(() => undefined);
-    return Promise.reject(abortError());
+    return Promise.reject(abortError(signal));
   }
   return new Promise<T>((resolve, reject) => {
-    const onAbort = (): void => reject(abortError());
+    const onAbort = (): void => reject(abortError(signal));
     signal.addEventListener('abort', onAbort, { once: true });
     promise.then(
       (value) => {
@@ -32,11 +37,11 @@ export function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefine
 
 /** Sleeps `ms`, rejecting with an AbortError as soon as `signal` aborts. */
 export function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  if (signal?.aborted === true) return Promise.reject(abortError());
+  if (signal?.aborted === true) return Promise.reject(abortError(signal));
   return new Promise<void>((resolve, reject) => {
     const onAbort = (): void => {
       clearTimeout(timer);
-      reject(abortError());
+      reject(abortError(signal));
     };
     const timer = setTimeout(() => {
       signal?.removeEventListener('abort', onAbort);

@@ -2,6 +2,7 @@
 // as a Bearer header; v2/v3 put the token itself in the `access_token` query parameter.
 import * as l10n from '@vscode/l10n';
 import { abortable } from './abort';
+import { readBody } from './body';
 import { ApiError, redact, responseToApiError, toApiError } from './errors';
 import type { Http } from './http';
 
@@ -48,6 +49,10 @@ export interface JwtAuthOptions {
   token: string;
   /** A ky instance without prefix URL, with timeout, user agent and fetch already set. */
   http: Promise<Http>;
+  /** Deadline of one exchange, headers and body together (the client's request timeout). */
+  timeoutMs: number;
+  /** Size cap of the answer (body.ts). */
+  maxAnswerBytes: number;
   log?: (line: string) => void;
   now?: () => number;
 }
@@ -75,7 +80,9 @@ export class JwtAuth implements AuthProvider {
   async credentials(signal?: AbortSignal): Promise<Credentials> {
     const cached = this.cached;
     if (cached !== undefined && this.now() < cached.refreshAt) return bearer(cached.jwt);
-    // Concurrent requests share one exchange; each may stop waiting on its own signal.
+    // Concurrent requests share one exchange; each may stop waiting on its own signal. The
+    // exchange has its own deadline, so a stalled one settles and is forgotten: the next call
+    // exchanges again.
     this.pending ??= this.exchange().finally(() => {
       this.pending = undefined;
     });
@@ -98,15 +105,18 @@ export class JwtAuth implements AuthProvider {
   }
 
   private async exchange(): Promise<CachedJwt> {
-    const { authUrl, token, http, log } = this.options;
+    const { authUrl, token, http, log, timeoutMs, maxAnswerBytes } = this.options;
     const path = safePath(authUrl);
     const context = { method: 'POST', path, secrets: this.secrets() };
     const started = this.now();
+    // Covers the body too: ky's own timeout ends when the headers arrive.
+    const signal = AbortSignal.timeout(timeoutMs);
     let status: number | undefined;
+    let failure = 'failed';
     try {
-      const response = await (await http).post(authUrl, { body: new URLSearchParams({ access_token: token }) });
+      const response = await (await http).post(authUrl, { body: new URLSearchParams({ access_token: token }), signal });
       status = response.status;
-      const body = await response.text();
+      const body = await readBody(response, maxAnswerBytes);
       if (!response.ok) throw authFailure(responseToApiError({ status, headers: response.headers, body }, context));
       const jwt = extractJwt(body);
       this.knownJwts.add(jwt);
@@ -115,9 +125,10 @@ export class JwtAuth implements AuthProvider {
     } catch (error) {
       const apiError = toApiError(error, context);
       status ??= apiError.status;
+      failure = apiError.kind;
       throw apiError;
     } finally {
-      const outcome = status === undefined ? 'failed' : String(status);
+      const outcome = status === undefined ? failure : `${status}${failure === 'timeout' ? ', then timeout' : ''}`;
       log?.(redact(`POST ${path} → ${outcome} (${this.now() - started} ms)`, this.secrets()));
     }
   }
@@ -137,7 +148,8 @@ function bearer(jwt: string): Credentials {
 
 /** The authentication service rejecting the token is an auth problem whatever its status says. */
 function authFailure(error: ApiError): ApiError {
-  if (error.status === undefined || error.status >= 500 || error.status === 429) return error;
+  // A redirect is a proxy or gateway in the way, not a verdict on the token.
+  if (error.status === undefined || error.status < 400 || error.status >= 500 || error.status === 429) return error;
   const verdict = error.apiMessage === undefined
     ? l10n.t('Copernica did not accept the API token')
     : l10n.t('Copernica did not accept the API token: {0}', error.apiMessage);
@@ -191,4 +203,13 @@ export function safePath(url: string): string {
   } catch {
     return '/';
   }
+}
+
+/**
+ * True when `token` has characters a Copernica API token never has. Its tokens are letters and
+ * digits (the examples in Copernica's documentation are hexadecimal); anything else is most
+ * likely a copy-and-paste accident, and it would travel URL- or form-encoded.
+ */
+export function hasUnusualTokenCharacters(token: string): boolean {
+  return !/^[A-Za-z0-9]*$/.test(token);
 }

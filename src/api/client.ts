@@ -1,6 +1,8 @@
 // The Copernica REST client: one instance per account, typed methods over transport.ts.
+import * as l10n from '@vscode/l10n';
 import { JwtAuth, QueryTokenAuth } from './auth';
 import type { AuthProvider } from './auth';
+import { MAX_ANSWER_BYTES } from './body';
 import { ApiError } from './errors';
 import { createHttp } from './http';
 import {
@@ -8,6 +10,7 @@ import {
   parseProfile, parseSubprofile,
 } from './parse';
 import type { Parser } from './parse';
+import type { ListGuardOptions } from './listGuard';
 import { collectAll, pageAll, profileSearchParams } from './query';
 import { Transport } from './transport';
 import type { Method, Reply } from './transport';
@@ -37,28 +40,53 @@ export interface ClientOptions {
   retryMaxDelayMs?: number;
   /** Longest wait a `Retry-After` header can impose. Default 60 s. */
   maxRetryAfterMs?: number;
+  /** Size cap of every answer, API and authentication. Default MAX_ANSWER_BYTES (64 MiB). */
+  maxAnswerBytes?: number;
   /** One redacted line per request/response, e.g. `GET /v4/profile/12 → 200 (12 ms)`. */
   log?: (line: string) => void;
+  /** What the server did wrong but the client worked around (a list that repeats itself). Default: log. */
+  warn?: (line: string) => void;
 }
 
 type InterestsUpdate = ProfileUpdate['interests'];
 
-/** IDs and names go into the path; a name may hold spaces or a slash. */
+/**
+ * A database ID or name as a path segment; a name may hold spaces or a slash. `.` and `..` would
+ * survive any encoding (URL parsers read `%2e` as a dot) and climb out of the path: refused.
+ */
 function seg(value: string): string {
+  if (value === '' || value === '.' || value === '..') throw badPathValue(value);
   return encodeURIComponent(value);
+}
+
+/** Copernica's profile, subprofile and collection IDs are digits; anything else never reaches a path. */
+function idSeg(value: string): string {
+  if (!/^\d{1,20}$/.test(value)) throw badPathValue(value);
+  return value;
+}
+
+function badPathValue(value: string): ApiError {
+  const shown = JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  return new ApiError({ kind: 'badRequest', message: l10n.t('{0} is not a Copernica ID; nothing was sent', shown) });
 }
 
 export class CopernicaClient {
   private readonly transport: Transport;
   private readonly auth: AuthProvider;
+  private readonly warn: ((line: string) => void) | undefined;
 
   constructor(options: ClientOptions) {
     const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     const common = { timeoutMs, userAgent: options.userAgent ?? 'copernica-vscode', fetch: options.fetch };
     const apiUrl = (options.apiUrl === '' ? DEFAULT_API_URL : options.apiUrl).replace(/\/+$/, '');
     const version = options.apiVersion;
+    const maxAnswerBytes = options.maxAnswerBytes ?? MAX_ANSWER_BYTES;
+    this.warn = options.warn ?? options.log;
     this.auth = version === 'v4'
-      ? new JwtAuth({ authUrl: options.authUrl === '' ? DEFAULT_AUTH_URL : options.authUrl, token: options.token, http: createHttp(common), log: options.log })
+      ? new JwtAuth({
+        authUrl: options.authUrl === '' ? DEFAULT_AUTH_URL : options.authUrl, token: options.token, http: createHttp(common),
+        timeoutMs, maxAnswerBytes, log: options.log,
+      })
       : new QueryTokenAuth(options.token);
     this.transport = new Transport({
       http: createHttp({ ...common, prefixUrl: `${apiUrl}/${version}/` }),
@@ -69,6 +97,7 @@ export class CopernicaClient {
       retryBaseDelayMs: options.retryBaseDelayMs ?? 300,
       retryMaxDelayMs: options.retryMaxDelayMs ?? 5000,
       maxRetryAfterMs: options.maxRetryAfterMs ?? 60_000,
+      maxAnswerBytes,
       log: options.log,
     });
   }
@@ -99,12 +128,12 @@ export class CopernicaClient {
   }
 
   async collection(collectionId: string, signal?: AbortSignal): Promise<Collection> {
-    return this.get(`collection/${seg(collectionId)}`, undefined, parseCollection, signal);
+    return this.get(`collection/${idSeg(collectionId)}`, undefined, parseCollection, signal);
   }
 
   /** The full field list; a collection's embedded `fields` is capped at 100. */
   async collectionFields(collectionId: string, signal?: AbortSignal): Promise<Field[]> {
-    return this.listAll(`collection/${seg(collectionId)}/fields`, parseField, signal);
+    return this.listAll(`collection/${idSeg(collectionId)}/fields`, parseField, signal);
   }
 
   async profiles(db: string, query?: ProfileQuery, signal?: AbortSignal): Promise<Page<Profile>> {
@@ -112,20 +141,20 @@ export class CopernicaClient {
   }
 
   allProfiles(db: string, query?: Omit<ProfileQuery, 'start'>, signal?: AbortSignal): AsyncIterableIterator<Profile> {
-    return pageAll((q) => this.profiles(db, q, signal), query);
+    return pageAll((q) => this.profiles(db, q, signal), query, this.guard(`database/${db}/profiles`));
   }
 
   async profile(id: string, signal?: AbortSignal): Promise<Profile> {
-    return this.get(`profile/${seg(id)}`, undefined, parseProfile, signal);
+    return this.get(`profile/${idSeg(id)}`, undefined, parseProfile, signal);
   }
 
   async updateProfile(id: string, update: ProfileUpdate, signal?: AbortSignal): Promise<void> {
-    await this.send('PUT', `profile/${seg(id)}`, update, signal);
+    await this.send('PUT', `profile/${idSeg(id)}`, update, signal);
   }
 
   /** Replaces the full interest set (PUT): a list turns the rest off. */
   async updateProfileInterests(id: string, interests: InterestsUpdate, signal?: AbortSignal): Promise<void> {
-    await this.send('PUT', `profile/${seg(id)}/interests`, interests ?? [], signal);
+    await this.send('PUT', `profile/${idSeg(id)}/interests`, interests ?? [], signal);
   }
 
   /** Creates a profile; resolves with its new ID from `X-Created`. Never retried. */
@@ -139,11 +168,11 @@ export class CopernicaClient {
   }
 
   async deleteProfile(id: string, signal?: AbortSignal): Promise<void> {
-    await this.send('DELETE', `profile/${seg(id)}`, undefined, signal);
+    await this.send('DELETE', `profile/${idSeg(id)}`, undefined, signal);
   }
 
   async subprofiles(profileId: string, collectionId: string, query?: ProfileQuery, signal?: AbortSignal): Promise<Page<Subprofile>> {
-    return this.page(`profile/${seg(profileId)}/subprofiles/${seg(collectionId)}`, query, parseSubprofile, signal);
+    return this.page(`profile/${idSeg(profileId)}/subprofiles/${idSeg(collectionId)}`, query, parseSubprofile, signal);
   }
 
   allSubprofiles(
@@ -152,26 +181,26 @@ export class CopernicaClient {
     query?: Omit<ProfileQuery, 'start'>,
     signal?: AbortSignal,
   ): AsyncIterableIterator<Subprofile> {
-    return pageAll((q) => this.subprofiles(profileId, collectionId, q, signal), query);
+    return pageAll((q) => this.subprofiles(profileId, collectionId, q, signal), query, this.guard(`profile/${profileId}/subprofiles/${collectionId}`));
   }
 
   async subprofile(id: string, signal?: AbortSignal): Promise<Subprofile> {
-    return this.get(`subprofile/${seg(id)}`, undefined, parseSubprofile, signal);
+    return this.get(`subprofile/${idSeg(id)}`, undefined, parseSubprofile, signal);
   }
 
   async updateSubprofile(id: string, update: SubprofileUpdate, signal?: AbortSignal): Promise<void> {
-    await this.send('PUT', `subprofile/${seg(id)}`, update, signal);
+    await this.send('PUT', `subprofile/${idSeg(id)}`, update, signal);
   }
 
   /** The body is a flat field map: subprofile POST has no `fields` wrapper. Never retried. */
   async createSubprofile(profileId: string, collectionId: string, fields: Record<string, string>, signal?: AbortSignal): Promise<string> {
-    const path = `profile/${seg(profileId)}/subprofiles/${seg(collectionId)}`;
+    const path = `profile/${idSeg(profileId)}/subprofiles/${idSeg(collectionId)}`;
     const reply = await this.send('POST', path, fields, signal);
     return this.createdId(reply, 'POST', path);
   }
 
   async deleteSubprofile(id: string, signal?: AbortSignal): Promise<void> {
-    await this.send('DELETE', `subprofile/${seg(id)}`, undefined, signal);
+    await this.send('DELETE', `subprofile/${idSeg(id)}`, undefined, signal);
   }
 
   /** Forgets the cached JWT (sign-out); the next call exchanges the token again. */
@@ -192,11 +221,16 @@ export class CopernicaClient {
     return this.get(path, profileSearchParams(query), (json) => parsePage(json, item), signal);
   }
 
-  private async listAll<T>(path: string, item: Parser<T>, signal?: AbortSignal): Promise<T[]> {
+  private async listAll<T extends { ID: string }>(path: string, item: Parser<T>, signal?: AbortSignal): Promise<T[]> {
     return collectAll((start, limit) => {
       const query = new URLSearchParams({ start: String(start), limit: String(limit) });
       return this.get(path, query, (json) => parsePage(json, item), signal);
-    });
+    }, this.guard(path));
+  }
+
+  /** The brakes of a list walk, logging to `warn` what the server did wrong. */
+  private guard(path: string): ListGuardOptions {
+    return { what: `GET /${this.transport.version}/${path}`, warn: this.warn };
   }
 
   private async send(method: Method, path: string, json: unknown, signal?: AbortSignal): Promise<Reply> {

@@ -71,6 +71,17 @@ export class ApiError extends Error {
   }
 }
 
+/** Network code of an answer cut off at the size cap; such an answer is not asked for again. */
+export const ANSWER_TOO_LARGE = 'EANSWERTOOLARGE';
+
+/** Thrown by the body reader when an answer passes the size cap (see body.ts). */
+export class AnswerTooLargeError extends Error {
+  constructor(readonly limitBytes: number) {
+    super(`answer larger than ${limitBytes} bytes`);
+    this.name = 'AnswerTooLargeError';
+  }
+}
+
 export function isApiError(value: unknown): value is ApiError {
   return value instanceof ApiError;
 }
@@ -104,6 +115,11 @@ export interface FailedResponse {
 export function toApiError(error: unknown, context: RequestContext): ApiError {
   const { method, path } = context;
   if (error instanceof ApiError) return redactError(error.withRequest(method, path), context.secrets);
+  if (error instanceof AnswerTooLargeError) {
+    const megabytes = Math.round(error.limitBytes / (1024 * 1024));
+    const message = `${l10n.t('Copernica sent an answer larger than {0} MB, the most this extension reads; it was not used', megabytes)} (${method} ${path})`;
+    return new ApiError({ kind: 'server', message, method, path, cause: ANSWER_TOO_LARGE });
+  }
   if (context.signal?.aborted === true) {
     return new ApiError({ kind: 'cancelled', message: `Request cancelled (${method} ${path})`, method, path });
   }
@@ -189,16 +205,36 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
   return Math.max(0, date - now);
 }
 
-/** Replaces every secret in `text`; secrets shorter than 4 characters are not worth hiding. */
-export function redact(text: string, secrets: readonly string[] | undefined): string {
+/**
+ * Replaces every secret in `text`, in each spelling it can take on the way: raw, as
+ * encodeURIComponent writes it, as a form or URLSearchParams writes it (`+` for a space, `%7E`,
+ * `%21`…), fully percent-encoded, with hex digits in either case. Secrets shorter than 4
+ * characters are not worth hiding.
+ */
+export function redact(text: string, secrets: Iterable<string> | undefined): string {
   let result = text;
   for (const secret of secrets ?? []) {
     if (secret.length < 4) continue;
     result = result.split(secret).join('***');
-    const encoded = encodeURIComponent(secret);
-    if (encoded !== secret) result = result.split(encoded).join('***');
+    for (const spelling of encodedSpellings(secret)) result = result.replace(spelling, '***');
   }
-  return result;
+  // A JWT this client never held (an earlier session's, echoed by a server) is a secret too.
+  return result.replace(JWT_SHAPE, '***');
+}
+
+const JWT_SHAPE = /eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/g;
+
+/** Case-insensitive patterns of the encoded spellings that differ from the raw secret. */
+function encodedSpellings(secret: string): RegExp[] {
+  const strict = encodeURIComponent(secret).replace(/[!'()*~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  const spellings = new Set([
+    encodeURIComponent(secret),
+    new URLSearchParams({ s: secret }).toString().slice(2),
+    strict,
+    strict.replace(/%20/g, '+'),
+  ]);
+  spellings.delete(secret);
+  return [...spellings].map((s) => new RegExp(s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gi'));
 }
 
 function redactError(error: ApiError, secrets: readonly string[] | undefined): ApiError {
@@ -267,6 +303,8 @@ function defaultStatusText(status: number): string {
     case 502: return l10n.t('Bad gateway');
     case 503: return l10n.t('Service unavailable');
     case 504: return l10n.t('Gateway timeout');
-    default: return status >= 500 ? l10n.t('Server error') : l10n.t('Unexpected response');
+    default:
+      if (status >= 300 && status < 400) return l10n.t('a redirect (HTTP {0}) instead of an answer, probably from a proxy or gateway', status);
+      return status >= 500 ? l10n.t('Server error') : l10n.t('Unexpected response');
   }
 }

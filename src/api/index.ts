@@ -12,6 +12,9 @@ export {
   parsePage, parseProfile, parseSubprofile,
 } from './parse';
 export { isLoopback, validateEndpointUrl } from './url';
-export { extractJwt, jwtExpiry } from './auth';
+export { ListGuard, MAX_LIST_PAGES } from './listGuard';
+export type { ListGuardOptions, PageVerdict } from './listGuard';
+export { MAX_ANSWER_BYTES } from './body';
+export { extractJwt, hasUnusualTokenCharacters, jwtExpiry } from './auth';
 export { CONDITION_OPERATORS } from './types';
 export type * from './types';

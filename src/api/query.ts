@@ -1,5 +1,6 @@
 // Query strings of (sub)profile listings and the paging loops over them.
 import { formatCondition } from './conditions';
+import { ListGuard, type ListGuardOptions } from './listGuard';
 import type { Condition, Page, ProfileQuery } from './types';
 
 export const MAX_LIMIT = 1000;
@@ -33,10 +34,12 @@ export type PageFetcher<T> = (query: ProfileQuery) => Promise<Page<T>>;
 export async function* pageAll<T extends { ID: string }>(
   fetchPage: PageFetcher<T>,
   query: Omit<ProfileQuery, 'start'> = {},
+  guardOptions: ListGuardOptions = { what: 'a list' },
 ): AsyncGenerator<T, void, undefined> {
   const limit = clampLimit(query.limit, MAX_LIMIT);
+  const guard = new ListGuard(guardOptions);
   if (!byIdPossible(query)) {
-    yield* pageByOffset(fetchPage, { ...query, limit, total: false });
+    yield* pageByOffset(fetchPage, { ...query, limit, total: false }, guard);
     return;
   }
   const descending = query.order === 'desc';
@@ -45,33 +48,40 @@ export async function* pageAll<T extends { ID: string }>(
     const conditions: Condition[] = [...(query.conditions ?? [])];
     if (last !== undefined) conditions.push({ field: 'id', operator: descending ? '<' : '>', value: last.toString() });
     const page = await fetchPage({ ...query, limit, total: false, orderBy: 'id', order: descending ? 'desc' : 'asc', conditions });
+    const verdict = guard.accept(page.data, page.data.length >= limit);
     // Guards against a server that ignores the filter: only IDs beyond the last one count.
-    const fresh = page.data.filter((item) => last === undefined || isBeyond(item.ID, last, descending));
+    const fresh = verdict.fresh.filter((item) => last === undefined || isBeyond(item.ID, last, descending));
     for (const item of fresh) {
       yield item;
       last = toBigInt(item.ID) ?? last;
     }
-    if (fresh.length === 0 || page.data.length < limit) return;
+    if (fresh.length === 0 || !verdict.more) return;
   }
 }
 
-async function* pageByOffset<T>(fetchPage: PageFetcher<T>, query: ProfileQuery): AsyncGenerator<T, void, undefined> {
+async function* pageByOffset<T extends { ID: string }>(fetchPage: PageFetcher<T>, query: ProfileQuery, guard: ListGuard): AsyncGenerator<T, void, undefined> {
   const limit = query.limit ?? MAX_LIMIT;
   for (let start = 0; ; start += limit) {
     const page = await fetchPage({ ...query, start, limit });
-    yield* page.data;
-    if (page.data.length < limit) return;
+    const verdict = guard.accept(page.data, page.data.length >= limit);
+    yield* verdict.fresh;
+    if (!verdict.more) return;
   }
 }
 
 /** All pages of a plain envelope listing (databases, fields, collections...), by offset. */
-export async function collectAll<T>(fetchPage: (start: number, limit: number) => Promise<Page<T>>): Promise<T[]> {
+export async function collectAll<T extends { ID: string }>(
+  fetchPage: (start: number, limit: number) => Promise<Page<T>>,
+  guardOptions: ListGuardOptions = { what: 'a list' },
+): Promise<T[]> {
+  const guard = new ListGuard(guardOptions);
   const items: T[] = [];
   for (let start = 0; ; start += MAX_LIMIT) {
     const page = await fetchPage(start, MAX_LIMIT);
-    items.push(...page.data);
     const more = page.total === undefined ? page.data.length >= MAX_LIMIT : start + page.data.length < page.total;
-    if (!more || page.data.length === 0) return items;
+    const verdict = guard.accept(page.data, more && page.data.length > 0);
+    items.push(...verdict.fresh);
+    if (!verdict.more) return items;
   }
 }
 

@@ -2,8 +2,9 @@
 // refresh on an auth rejection, sharing of identical GETs, and one redacted log line per attempt.
 import { abortable, sleep } from './abort';
 import type { AuthProvider, Credentials } from './auth';
+import { readBody } from './body';
 import {
-  ApiError, extractApiMessage, invalidResponseMessage, redact, responseToApiError,
+  ANSWER_TOO_LARGE, ApiError, extractApiMessage, invalidResponseMessage, redact, responseToApiError,
   toApiError,
 } from './errors';
 import type { Http } from './http';
@@ -21,6 +22,8 @@ export interface TransportOptions {
   retryMaxDelayMs: number;
   /** Upper bound on how long a `Retry-After` may make us wait. */
   maxRetryAfterMs: number;
+  /** Size cap of every answer's body (body.ts). */
+  maxAnswerBytes: number;
   log?: (line: string) => void;
 }
 
@@ -38,8 +41,22 @@ export interface Reply {
   json?: unknown;
 }
 
-// 303 is v2's answer to every successful PUT; 202 is what an async bulk call may give.
-const SUCCESS = new Set([200, 201, 202, 204, 303]);
+// 202 is what an async bulk call may give.
+const SUCCESS = new Set([200, 201, 202, 204]);
+
+/**
+ * A 3xx is success only where the API answers one for a completed request: a v1/v2 PUT, answered
+ * `303 See Other` pointing at the entity. Copernica's v3 release note
+ * (CopernicaMarketingSoftware/Documentation, Publisher/nl/productupdate20211208.md) names v3's
+ * 204/201 as replacing v1/v2's 200/303 for PUT; rmuit/copernica-api (src/RestClient.php) saw the
+ * 303 on every v2 PUT. Anywhere else a 3xx comes from a proxy or gateway and nothing was done,
+ * so it must fail: a save then keeps the editor dirty.
+ */
+export function isSuccess(status: number, method: Method, version: string): boolean {
+  if (SUCCESS.has(status)) return true;
+  return status === 303 && method === 'PUT' && (version === 'v1' || version === 'v2');
+}
+
 const RETRY_STATUSES = new Set([502, 503, 504]);
 
 interface Shared {
@@ -80,7 +97,7 @@ export class Transport {
     }
   }
 
-  /** Any method; resolves with the successful reply (status 200/201/202/204/303). */
+  /** Any method; resolves with the successful reply (2xx, or a 303 where isSuccess allows it). */
   send(method: Method, path: string, options: SendOptions = {}): Promise<Reply> {
     return this.execute(method, path, options);
   }
@@ -151,7 +168,7 @@ export class Transport {
         ...(options.json === undefined ? {} : { json: options.json }),
       });
       outcome = String(response.status);
-      const body = await response.text();
+      const body = await readBody(response, this.options.maxAnswerBytes);
       return { status: response.status, headers: response.headers, body };
     } catch (error) {
       outcome = describeFailure(toApiError(error, this.context(method, fullPath, callerSignal)));
@@ -166,7 +183,7 @@ export class Transport {
   /** Undefined when the reply is a success; otherwise the error it stands for. */
   private check(method: Method, fullPath: string, reply: Reply, attempt: number, signal?: AbortSignal): ApiError | undefined {
     const context = this.context(method, fullPath, signal);
-    if (SUCCESS.has(reply.status)) {
+    if (isSuccess(reply.status, method, this.options.version)) {
       if (method !== 'GET') return undefined;
       try {
         reply.json = JSON.parse(reply.body) as unknown;
@@ -218,6 +235,8 @@ function isAborted(signal: AbortSignal | undefined): boolean {
 }
 
 function isTransient(error: ApiError, method: Method): boolean {
+  // The same oversized answer would come again.
+  if (error.cause === ANSWER_TOO_LARGE) return false;
   switch (error.kind) {
     case 'network':
     case 'rateLimited':
@@ -234,5 +253,6 @@ function isTransient(error: ApiError, method: Method): boolean {
 
 function describeFailure(error: ApiError): string {
   if (error.kind === 'network') return error.cause ?? 'network error';
+  if (error.cause === ANSWER_TOO_LARGE) return 'answer too large, cut off';
   return error.kind;
 }

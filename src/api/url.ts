@@ -2,10 +2,13 @@
 // except to this machine (the simulator, a local proxy) where plain http cannot be sniffed.
 import * as l10n from '@vscode/l10n';
 
-/** True for localhost, 127.0.0.0/8 and [::1]. `hostname` as URL.hostname gives it. */
+/**
+ * True for `localhost` exactly, 127.0.0.0/8 and [::1]. `hostname` as URL.hostname gives it. Any
+ * other name (`evil.localhost`, `localhost.`) may be resolved through DNS, so it does not count.
+ */
 export function isLoopback(hostname: string): boolean {
   const host = hostname.toLowerCase().replace(/^\[|\]$/g, '');
-  if (host === 'localhost' || host.endsWith('.localhost')) return true;
+  if (host === 'localhost') return true;
   if (host === '::1' || host === '0:0:0:0:0:0:0:1') return true;
   const v4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(host);
   if (v4 === null) return false;

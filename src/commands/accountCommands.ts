@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { hasUnusualTokenCharacters } from '../api/auth';
 import type { Services } from '../services';
 import { withProgress } from '../ui/prompts';
 import { type AccountCommandId, CommandIds } from './ids';
@@ -16,6 +17,10 @@ export function accountCommands(s: Services): CommandTable<AccountCommandId> {
 async function signIn(s: Services, given: unknown): Promise<boolean> {
   const token = typeof given === 'string' ? given : await askToken(s);
   if (!token) return false;
+  if (hasUnusualTokenCharacters(token.trim())) {
+    // Said, not refused: the identity call decides. The characters themselves are never shown.
+    void s.notifier.warn(unusualTokenWarning());
+  }
   const identity = await withProgress(vscode.l10n.t('Checking the API token with Copernica…'), (signal) => s.session.signIn(token.trim(), signal), true);
   void s.notifier.info(vscode.l10n.t('Signed in to Copernica as {0}.', identity.name));
   return true;
@@ -27,8 +32,17 @@ function askToken(s: Services): Thenable<string | undefined> {
     prompt: vscode.l10n.t('Paste an API token of your Copernica account (Marketing Suite › Admin › Access tokens). It is kept in VS Code\'s secret storage for {0}.', s.session.settings().apiUrl),
     password: true,
     ignoreFocusOut: true,
-    validateInput: (v) => (v.trim().length === 0 ? vscode.l10n.t('The API token cannot be empty.') : /\s/.test(v.trim()) ? vscode.l10n.t('An API token has no spaces.') : undefined),
+    validateInput: (v) => {
+      if (v.trim().length === 0) return vscode.l10n.t('The API token cannot be empty.');
+      if (/\s/.test(v.trim())) return vscode.l10n.t('An API token has no spaces.');
+      if (hasUnusualTokenCharacters(v.trim())) return { message: unusualTokenWarning(), severity: vscode.InputBoxValidationSeverity.Warning };
+      return undefined;
+    },
   });
+}
+
+function unusualTokenWarning(): string {
+  return vscode.l10n.t('This API token has characters other than letters and digits, which a Copernica token never has. Check that it was copied whole and nothing else with it.');
 }
 
 async function signOut(s: Services): Promise<void> {

@@ -144,10 +144,13 @@ export class ExplorerProvider implements vscode.TreeDataProvider<Node>, vscode.D
     const pageSize = this.s.session.settings().pageSize;
     const client = this.s.session.client();
     const query = (afterId: string | undefined, withTotal: boolean) => pagedQuery(pageSize, afterId, withTotal);
+    const guard = (what: string) => ({ what, warn: (line: string) => this.s.log.warn(line) });
     const pager: AnyPager =
       node.kind === 'profiles'
-        ? new Pager<Profile>((after, total, signal): Promise<Page<Profile>> => client.profiles(node.database.ID, query(after, total), signal), pageSize)
-        : new Pager<Subprofile>((after, total, signal) => client.subprofiles(node.profile.ID, node.collection.ID, query(after, total), signal), pageSize);
+        ? new Pager<Profile>((after, total, signal): Promise<Page<Profile>> => client.profiles(node.database.ID, query(after, total), signal), pageSize,
+          guard(`the profiles of database ${node.database.ID}`))
+        : new Pager<Subprofile>((after, total, signal) => client.subprofiles(node.profile.ID, node.collection.ID, query(after, total), signal), pageSize,
+          guard(`the subprofiles of profile ${node.profile.ID} in collection ${node.collection.ID}`));
     this.pagers.set(node.id, pager);
     return pager;
   }

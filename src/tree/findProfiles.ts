@@ -7,7 +7,7 @@ import type { Services } from '../services';
 import { pickDatabase } from '../ui/prompts';
 import { parseConditions } from './conditionInput';
 import { profileLabel } from './nodes';
-import { pagedQuery } from './pager';
+import { Pager, pagedQuery } from './pager';
 
 type Item = vscode.QuickPickItem & { profile?: Profile; more?: true };
 
@@ -76,15 +76,20 @@ function showResults(s: Services, database: Database, conditions: Condition[]): 
   pick.title = vscode.l10n.t('Profiles in {0} where {1}', database.name, conditions.map((c) => `${c.field}${c.operator}${c.value}`).join('; '));
   pick.matchOnDescription = true;
   const controller = new AbortController();
+  // The explorer's pager: repeats dropped, and an end even when the server ignores `id >`.
+  const pager = new Pager<Profile>(
+    (after, withTotal, signal) => client.profiles(database.ID, pagedQuery(pageSize, after, withTotal, conditions), signal),
+    pageSize,
+    { what: `Find Profiles in database ${database.ID}`, warn: (line) => s.log.warn(line) },
+  );
 
   const loadPage = async (): Promise<void> => {
     pick.busy = true;
     try {
-      const last = state.profiles[state.profiles.length - 1];
-      const page = await client.profiles(database.ID, pagedQuery(pageSize, last?.ID, last === undefined, conditions), controller.signal);
-      state.profiles.push(...page.data);
-      if (page.total !== undefined) state.total = page.total;
-      state.done = page.count < page.limit || (state.total !== undefined && state.profiles.length >= state.total);
+      await pager.loadNext(controller.signal);
+      state.profiles = [...pager.items];
+      state.total = pager.total;
+      state.done = pager.done;
       pick.items = itemsOf(state, database);
       pick.placeholder = state.profiles.length === 0 ? vscode.l10n.t('No profiles match') : vscode.l10n.t('{0} of {1} profiles', state.profiles.length, state.total ?? '?');
     } catch (error) {

@@ -1,3 +1,4 @@
+import { ListGuard, type ListGuardOptions } from '../api/listGuard';
 import type { Condition, Page, ProfileQuery } from '../api/types';
 
 /**
@@ -12,21 +13,25 @@ export function pagedQuery(pageSize: number, afterId: string | undefined, withTo
 export type PageFetcher<T> = (afterId: string | undefined, withTotal: boolean, signal: AbortSignal) => Promise<Page<T>>;
 
 /**
- * One paged list of the tree (profiles of a database, subprofiles of a profile in a collection),
- * paged by ID (`id > last`), so the hundredth page costs what the first did. Each item appears
- * once even if the server repeats one across pages.
+ * One paged list (profiles of a database, subprofiles of a profile in a collection, the results
+ * of Find Profiles), paged by ID (`id > last`), so the hundredth page costs what the first did.
+ * Its ListGuard drops items the server repeats and ends the list when a page brings nothing new
+ * (a server that ignores `id >`), so "Load more" cannot stay forever.
  */
 export class Pager<T extends { ID: string }> {
   readonly items: T[] = [];
   total: number | undefined;
   done = false;
-  private readonly seen = new Set<string>();
+  private readonly guard: ListGuard;
   private loading: Promise<void> | undefined;
 
   constructor(
     private readonly fetchPage: PageFetcher<T>,
     readonly pageSize: number,
-  ) {}
+    guard: ListGuardOptions = { what: 'a list' },
+  ) {
+    this.guard = new ListGuard(guard);
+  }
 
   get loaded(): boolean {
     return this.items.length > 0 || this.done;
@@ -46,13 +51,10 @@ export class Pager<T extends { ID: string }> {
     // The total is asked for once: counting is expensive for Copernica.
     const page = await this.fetchPage(last?.ID, this.total === undefined, signal);
     if (page.total !== undefined) this.total = page.total;
-    for (const item of page.data) {
-      if (this.seen.has(item.ID)) continue;
-      this.seen.add(item.ID);
-      this.items.push(item);
-    }
+    const verdict = this.guard.accept(page.data, page.count >= page.limit && page.data.length > 0);
+    this.items.push(...verdict.fresh);
     const reachedTotal = this.total !== undefined && this.items.length >= this.total;
-    this.done = page.count < page.limit || page.data.length === 0 || reachedTotal;
+    this.done = !verdict.more || reachedTotal;
   }
 
   remove(id: string): boolean {

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
+import type { ConflictChoice } from '../profiles';
 
-export type ConflictChoice = 'compare' | 'overwrite' | 'cancel';
+export type { ConflictChoice };
 
 /**
  * Every question the extension puts to the user goes through here, so that tests (where VS Code

@@ -3,7 +3,7 @@
 // `reliability: {json}` in test-results/integration.json — as one report:
 //   faults tried × flows, edits lost (must be 0), duplicate writes (must be 0),
 //   bad inputs tried / rejected with a clear error / write requests sent (must be 0),
-//   token leaks found (must be 0).
+//   token leaks found (must be 0), and the hostile network and server cases with their outcomes.
 // Exits non-zero when a test failed or a must-be-zero figure is not zero.
 //   node test/harness/reliability.js            run, then report
 //   node test/harness/reliability.js --report   report on the last run only
@@ -70,6 +70,7 @@ function report(figures, results) {
   const rejected = corpus.filter((c) => !c.saved && c.clearError && c.textKept);
   const corpusWrites = corpus.reduce((n, c) => n + c.writeRequests, 0);
   const leaks = token.reduce((n, t) => n + t.leaks, 0);
+  const hostile = figures.filter((f) => f.kind === 'hostile');
 
   const out = [];
   out.push('', '=== Reliability report ===', '');
@@ -79,6 +80,11 @@ function report(figures, results) {
   out.push(`Browsing runs not as expected: ${browseWrong.length}${browseWrong.length ? ` (${browseWrong.map((b) => `${b.fault}/${b.mode}: ${b.outcome}`).join('; ')})` : ''}`);
   const concurrent = saves.filter((s) => s.mode === 'concurrent');
   if (concurrent.length > 0) out.push(`Concurrent saves: ${concurrent.filter((s) => s.savedInTheEnd).length}/${concurrent.length} saved, ${concurrent.reduce((n, s) => n + s.successfulWrites, 0)} writes`);
+  if (hostile.length > 0) {
+    out.push('', `Hostile network and server: ${hostile.length} cases, ${hostile.filter((h) => h.ok).length} as expected`);
+    const width = Math.max(...hostile.map((h) => h.case.length)) + 2;
+    for (const h of hostile) out.push(`  ${pad(h.case, width)}${h.outcome}${h.ok ? '' : ` [expected: ${h.expected}]`}`);
+  }
   out.push('');
   out.push(`Edits lost:         ${editsLost.length}  (must be 0)${editsLost.length ? ` — ${editsLost.map((s) => `${s.fault}/${s.mode}`).join('; ')}` : ''}`);
   out.push(`Duplicate writes:   ${duplicateWrites}  (must be 0)${duplicates.length ? ` — ${duplicates.map((s) => `${s.fault}/${s.mode}: ${s.successfulWrites} accepted`).join('; ')}` : ''}`);
@@ -92,7 +98,7 @@ function report(figures, results) {
   const failedTests = results.failed ?? 0;
   out.push(`Tests: ${results.passed ?? 0} passed, ${failedTests} failed`);
   for (const t of (results.tests ?? []).filter((x) => x.state === 'failed')) out.push(`  ✘ ${t.title}: ${String(t.error).split('\n')[0]}`);
-  const bad = editsLost.length + duplicateWrites + corpusWrites + leaks;
+  const bad = editsLost.length + duplicateWrites + corpusWrites + leaks + hostile.filter((h) => !h.ok).length;
   return { text: out.join('\n'), ok: bad === 0 && failedTests === 0 && corpus.length > 0 && browse.length > 0 && token.length > 0 };
 }
 

@@ -18,7 +18,7 @@ describe('settings and sign-in state', () => {
     await vscode.commands.executeCommand('copernica.signOut');
     assert.strictEqual(api.session.state.kind, 'signedOut');
     // Another window writes the same SecretStorage: the change event is all this window sees.
-    await api.tokens.store(sim.url, sim.token);
+    await api.tokens.store(sim.url, sim.token, { apiUrl: sim.url, authUrl: sim.authUrl, apiVersion: 'v4' });
     await waitFor('the session to follow the stored token', () => api.session.state.kind === 'signedIn');
     await api.tokens.delete(sim.url);
     await waitFor('the session to follow the deleted token', () => api.session.state.kind === 'signedOut');

@@ -7,6 +7,9 @@
 //   POST   /__sim/drop          {"count":1,"method":"GET","path":"..."}   socket destroyed, no response
 //   POST   /__sim/truncate      {"count":1,...}                           real answer, body cut in half
 //   POST   /__sim/hang          {"count":1,...}                           never answered until reset/close
+//   POST   /__sim/stall         {"count":1,...}                           headers + half the body, then nothing
+//   POST   /__sim/flood         {"count":1,...}                           200 with an endless body
+//   POST   /__sim/quirks        {"ignoreStart":true,"ignoreIdConditions":true}   lists page wrongly until reset
 //   POST   /__sim/revoke        token and all JWTs invalid ...
 //   POST   /__sim/restore       ... until restored
 //   POST   /__sim/expire-jwts   every JWT issued so far stops working
@@ -31,6 +34,9 @@ export function createControls(state: SimState): SimulatorControls {
     loseAnswerNext: (spec) => state.faults.add('lose', spec),
     truncateNext: (spec) => state.faults.add('truncate', spec),
     hangNext: (spec) => state.faults.add('hang', spec),
+    stallNext: (spec) => state.faults.add('stall', spec),
+    floodNext: (spec) => state.faults.add('flood', spec),
+    setQuirks: (quirks) => { state.quirks = { ...quirks }; },
     revokeToken: () => state.auth.revoke(),
     restoreToken: () => state.auth.restore(),
     expireJwts: () => state.auth.expireAll(),
@@ -98,6 +104,9 @@ function dispatch(controls: SimulatorControls, method: string, path: string, bod
     '/lose-answer': () => controls.loseAnswerNext(spec),
     '/truncate': () => controls.truncateNext(spec),
     '/hang': () => controls.hangNext(spec),
+    '/stall': () => controls.stallNext(spec),
+    '/flood': () => controls.floodNext(spec),
+    '/quirks': () => controls.setQuirks({ ignoreStart: body.ignoreStart === true, ignoreIdConditions: body.ignoreIdConditions === true }),
     '/revoke': () => controls.revokeToken(),
     '/restore': () => controls.restoreToken(),
     '/expire-jwts': () => controls.expireJwts(),

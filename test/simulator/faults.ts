@@ -1,9 +1,9 @@
-// Queued faults for the next matching requests: fail, drop, truncate, hang. Each request
+// Queued faults for the next matching requests: fail, drop, truncate, hang, stall, flood. Each request
 // consumes at most one fault, the oldest that matches.
 import type { FaultSpec } from './types';
 import type { Reply } from './httpUtil';
 
-export type FaultKind = 'fail' | 'drop' | 'lose' | 'truncate' | 'hang';
+export type FaultKind = 'fail' | 'drop' | 'lose' | 'truncate' | 'hang' | 'stall' | 'flood';
 
 export interface Fault {
   kind: FaultKind;

@@ -1,6 +1,6 @@
 // The simulator's controls over HTTP (/__sim/…, see controls.ts), for tests in another process
 // such as the VS Code extension host. Same methods as SimulatorControls, each returning a promise.
-import type { AsyncSimulatorControls, FaultSpec, MatchSpec, RecordedRequest } from './types';
+import type { AsyncSimulatorControls, FaultSpec, MatchSpec, Quirks, RecordedRequest } from './types';
 
 export function simulatorControlsOverHttp(url: string): AsyncSimulatorControls {
   const base = url.replace(/\/+$/, '');
@@ -23,6 +23,9 @@ export function simulatorControlsOverHttp(url: string): AsyncSimulatorControls {
     loseAnswerNext: (spec?: MatchSpec) => post('/lose-answer', spec ?? {}),
     truncateNext: (spec?: MatchSpec) => post('/truncate', spec ?? {}),
     hangNext: (spec?: MatchSpec) => post('/hang', spec ?? {}),
+    stallNext: (spec?: MatchSpec) => post('/stall', spec ?? {}),
+    floodNext: (spec?: MatchSpec) => post('/flood', spec ?? {}),
+    setQuirks: (quirks: Quirks) => post('/quirks', quirks),
     revokeToken: () => post('/revoke'),
     restoreToken: () => post('/restore'),
     expireJwts: () => post('/expire-jwts'),

@@ -10,7 +10,7 @@ import type { Simulator, SimulatorOptions } from './types';
 export { DEMO_TOKEN } from './options';
 export { simulatorControlsOverHttp } from './httpControls';
 export type {
-  AsyncSimulatorControls, FaultSpec, GenerateSpec, MatchSpec, RecordedRequest, ResetOptions,
+  AsyncSimulatorControls, FaultSpec, GenerateSpec, MatchSpec, Quirks, RecordedRequest, ResetOptions,
   Simulator, SimulatorControls, SimulatorOptions,
 } from './types';
 

@@ -44,6 +44,43 @@ function truncated(reply: Reply): Reply {
   return { ...reply, body: reply.body.slice(0, Math.floor(reply.body.length / 2)) };
 }
 
+/** Headers and the first half of the body, then the connection is held open, sending nothing. */
+function stall(state: SimState, res: ServerResponse, reply: Reply): void {
+  const body = Buffer.from(reply.body);
+  res.writeHead(reply.status, { ...reply.headers, 'Content-Length': String(Math.max(body.length, 2)) });
+  res.write(body.subarray(0, Math.floor(body.length / 2)));
+  hold(state, res);
+}
+
+/** A JSON-looking body that never ends, written as fast as the client reads it. */
+function flood(state: SimState, res: ServerResponse): void {
+  res.writeHead(200, { 'Content-Type': 'application/json' });
+  const chunk = Buffer.from(`${'"flood",'.repeat(8192)}`);
+  res.write('[');
+  const pump = (): void => {
+    while (!res.destroyed && res.write(chunk)) { /* until the socket's buffer is full */ }
+  };
+  res.on('drain', pump);
+  pump();
+  hold(state, res);
+}
+
+function hold(state: SimState, res: ServerResponse): void {
+  state.hung.add(res);
+  res.on('close', () => state.hung.delete(res));
+}
+
+/** What a server with quirks reads from the query: `start` or the id conditions gone. */
+function quirky(state: SimState, query: Query): Query {
+  const { ignoreStart, ignoreIdConditions } = state.quirks;
+  if (!ignoreStart && !ignoreIdConditions) return query;
+  const result: Query = { ...query };
+  if (ignoreStart) delete result.start;
+  const conditions = result['fields[]'];
+  if (ignoreIdConditions && Array.isArray(conditions)) result['fields[]'] = conditions.filter((c) => !/^id\s*[<>=!]/i.test(c));
+  return result;
+}
+
 function authenticate(state: SimState, method: string, bodyText: string, contentType: string | undefined, query: Query): Reply {
   if (method !== 'POST') return textReply(405, 'Method Not Allowed');
   const jwt = state.auth.authenticate(bodyText, contentType, query);
@@ -61,7 +98,7 @@ function answer(state: SimState, req: IncomingMessage, url: URL, query: Query, b
   if (!state.auth.authorizeApi(version, req.headers.authorization, query, options.acceptQueryTokenOnV4)) {
     return errorReply(MESSAGES.invalidToken, options.authFailureStatus);
   }
-  const apiRequest = { version, method, segments, query, body: parseBody(bodyText, contentType), resourcePath, search: url.search };
+  const apiRequest = { version, method, segments, query: quirky(state, query), body: parseBody(bodyText, contentType), resourcePath, search: url.search };
   try {
     return routeApi(apiRequest, { store: state.store, options, baseUrl: state.baseUrl });
   } catch (error) {
@@ -89,8 +126,11 @@ async function handle(state: SimState, controls: SimulatorControls, req: Incomin
   if (fault?.kind === 'drop') {
     req.socket.destroy();
   } else if (fault?.kind === 'hang') {
-    state.hung.add(res);
-    res.on('close', () => state.hung.delete(res));
+    hold(state, res);
+  } else if (fault?.kind === 'stall') {
+    stall(state, res, answer(state, req, url, query, bodyText));
+  } else if (fault?.kind === 'flood') {
+    flood(state, res);
   } else if (fault?.kind === 'fail') {
     send(res, fault.reply);
   } else {

@@ -5,7 +5,7 @@ import { Faults } from './faults';
 import type { ResolvedOptions } from './options';
 import { buildStore } from './seed';
 import type { Store } from './store';
-import type { RecordedRequest } from './types';
+import type { Quirks, RecordedRequest } from './types';
 
 export class SimState {
   store: Store;
@@ -13,7 +13,8 @@ export class SimState {
   readonly faults = new Faults();
   log: RecordedRequest[] = [];
   latencyMs: number;
-  /** Requests held open by hangNext(), answered never; destroyed on reset/close. */
+  quirks: Quirks = {};
+  /** Requests held open by hangNext(), stallNext(), floodNext(); destroyed on reset/close. */
   readonly hung = new Set<ServerResponse>();
   baseUrl = '';
 
@@ -28,11 +29,12 @@ export class SimState {
     this.hung.clear();
   }
 
-  /** Faults, log and hung requests cleared; latency back to the start option; token restored. */
+  /** Faults, quirks, log and hung requests cleared; latency back to the start option; token restored. */
   reset(reseed: boolean): void {
     this.faults.clear();
     this.log = [];
     this.latencyMs = this.options.latencyMs;
+    this.quirks = {};
     this.auth.restore();
     this.releaseHung();
     if (reseed) this.store = buildStore(this.options);

@@ -91,6 +91,14 @@ export interface FaultSpec {
 
 export type MatchSpec = Omit<FaultSpec, 'status' | 'body' | 'contentType' | 'headers'>;
 
+/** Ways a broken server answers list calls; all off by default and after reset(). */
+export interface Quirks {
+  /** Every list answers from its start, whatever `start` says. */
+  ignoreStart?: boolean;
+  /** `fields[]` conditions on `id` (the `id>N` of paging by ID) are ignored. */
+  ignoreIdConditions?: boolean;
+}
+
 export interface ResetOptions {
   /** Rebuild the data from the seed, dropping every change made since start. */
   reseed?: boolean;
@@ -104,6 +112,12 @@ export interface SimulatorControls {
   loseAnswerNext(spec?: MatchSpec): void;
   truncateNext(spec?: MatchSpec): void;
   hangNext(spec?: MatchSpec): void;
+  /** Headers and the first half of the real answer, then nothing more: a body that never ends. */
+  stallNext(spec?: MatchSpec): void;
+  /** 200 with a body that never ends (chunked, no Content-Length), until the client lets go. */
+  floodNext(spec?: MatchSpec): void;
+  /** A server that pages wrongly (see Quirks); replaces the quirks set before. */
+  setQuirks(quirks: Quirks): void;
   revokeToken(): void;
   restoreToken(): void;
   expireJwts(): void;

@@ -58,7 +58,16 @@ export interface TokenFigure {
   where?: string[];
 }
 
-export type Figure = BrowseFigure | SaveFigure | CorpusFigure | TokenFigure;
+/** One case of the "hostile network and server" section: what the user should get, and got. */
+export interface HostileFigure {
+  kind: 'hostile';
+  case: string;
+  expected: string;
+  outcome: string;
+  ok: boolean;
+}
+
+export type Figure = BrowseFigure | SaveFigure | CorpusFigure | TokenFigure | HostileFigure;
 
 /** One note per call: several figures go as one JSON array (the corpus would be 90 lines otherwise). */
 export function record(...figures: Figure[]): void {
