@@ -239,4 +239,47 @@ describe('reliability: hostile network and server', function () {
     }
     await signIn();
   });
+
+  for (const kind of ['profile', 'subprofile'] as const) {
+    it(`a New ${kind === 'profile' ? 'Profile' : 'Subprofile'} whose POST answer is lost: 'may have been created', and saving again never makes a second`, async () => {
+      const { sim, api } = await signIn();
+      const client = api.session.client();
+      const marker = `lost-${kind}-${Date.now()}`;
+      let draftUri: vscode.Uri | undefined;
+      let count: () => Promise<number>;
+      if (kind === 'profile') {
+        draftUri = await vscode.commands.executeCommand<vscode.Uri>('copernica.newProfile', 'Newsletter');
+        count = async () => (await client.profiles('Newsletter', { conditions: [{ field: 'firstname', operator: '==', value: marker }] })).data.length;
+      } else {
+        const customers = await client.database('Customers');
+        const orders = customers.collections.data.find((c) => c.name === 'Orders');
+        const owner = (await client.profiles(customers.ID, { limit: 1, total: false })).data[0];
+        assert.ok(orders && owner);
+        draftUri = await vscode.commands.executeCommand<vscode.Uri>('copernica.newSubprofile', { profile: { ID: owner.ID }, collection: { ID: orders.ID } });
+        count = async () => (await client.subprofiles(owner.ID, orders.ID, { limit: 1000 })).data.filter((x) => x.fields['order_id'] === marker).length;
+      }
+      assert.ok(draftUri);
+      const doc = await waitFor('the draft', () => vscode.workspace.textDocuments.find((d) => d.uri.toString() === draftUri?.toString()));
+      await replaceText(doc, setField(doc.getText(), kind === 'profile' ? 'firstname' : 'order_id', marker));
+      resetSimulator(sim);
+      api.notifier.clearHistory();
+      sim.controls.loseAnswerNext({ method: 'POST' });
+      const firstSave = await doc.save();
+      const dirty = doc.isDirty;
+      const errors = errorMessages(api);
+      const savedInTheEnd = await doc.save();
+      const posts = requestsOf(sim).filter((r) => r.method === 'POST' && r.path.startsWith('/v4/')).length;
+      const created = await count();
+      record({
+        kind: 'save', fault: `lost answer to a ${kind} create`, mode: 'transient', firstSave, lost: created === 0, successfulWrites: created,
+        writeRequests: posts, errorNotifications: errors.length, savedInTheEnd,
+      });
+      const expected = 'may have been created, found on retry, one created';
+      const outcome = !firstSave && dirty && errors.length === 1 && /may have been created/.test(errors[0] ?? '') && savedInTheEnd && created === 1 && posts === 1
+        ? expected : `first save ${String(firstSave)}, dirty ${String(dirty)}, errors ${JSON.stringify(errors)}, saved ${String(savedInTheEnd)}, ${created} created, ${posts} POST(s)`;
+      hostile(`lost answer to a ${kind} create`, expected, outcome);
+      assert.strictEqual(outcome, expected);
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    });
+  }
 });
