@@ -1,10 +1,9 @@
 import * as vscode from 'vscode';
 import type { ApiVersion } from './api/types';
 import { validateEndpointUrl } from './api/url';
+import { DEFAULT_API_URL, DEFAULT_AUTH_URL } from './api/client';
 
 export const CONFIG_SECTION = 'copernica';
-export const DEFAULT_API_URL = 'https://api.copernica.com';
-export const DEFAULT_AUTH_URL = 'https://authenticate.copernica.com';
 
 export interface Settings {
   apiUrl: string;

@@ -21,7 +21,6 @@ import type {
 
 export const DEFAULT_API_URL = 'https://api.copernica.com';
 export const DEFAULT_AUTH_URL = 'https://authenticate.copernica.com';
-export const DEFAULT_API_VERSION: ApiVersion = 'v4';
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
 export interface ClientOptions {

@@ -41,7 +41,3 @@ export function formatCondition(condition: Condition): string {
   }
   return `${condition.field}${condition.operator}${condition.value}`;
 }
-
-export function isConditionOperator(value: string): value is ConditionOperator {
-  return (CONDITION_OPERATORS as readonly string[]).includes(value);
-}

@@ -9,7 +9,7 @@ function urisOf(tab: vscode.Tab): vscode.Uri[] {
 }
 
 /** Every tab showing a document that `matches` (also as a side of a comparison). */
-export function tabsShowing(matches: (uri: vscode.Uri) => boolean): vscode.Tab[] {
+function tabsShowing(matches: (uri: vscode.Uri) => boolean): vscode.Tab[] {
   return vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((tab) => urisOf(tab).some(matches));
 }
 

@@ -8,7 +8,7 @@ import { SCHEME } from './uris';
  * `files.autoSave: off`: a save sends the profile to Copernica, which should happen when the
  * user saves, not at every pause in typing (VS Code for the Web saves after a delay by default).
  */
-export const PROFILE_LANGUAGE = 'copernica-profile';
+const PROFILE_LANGUAGE = 'copernica-profile';
 
 const selector: vscode.DocumentSelector = { language: PROFILE_LANGUAGE, scheme: SCHEME };
 

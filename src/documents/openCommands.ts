@@ -39,7 +39,7 @@ export function openCommands(
 /** Each open takes a ticket; only the latest may show its editor, so a quick second click wins. */
 let latestOpen = 0;
 
-export async function openEntity(s: Services, fs: ProfileFileSystem, kind: EntityKind, id: string): Promise<vscode.Uri> {
+async function openEntity(s: Services, fs: ProfileFileSystem, kind: EntityKind, id: string): Promise<vscode.Uri> {
   const ticket = ++latestOpen;
   const title = kind === PROFILE ? vscode.l10n.t('Opening profile {0}…', id) : vscode.l10n.t('Opening subprofile {0}…', id);
   const { entity, owner } = await withProgress(title, (signal) => fetchEntity(s, kind, id, signal));

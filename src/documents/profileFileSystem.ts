@@ -36,7 +36,7 @@ export interface FileSystemHooks {
 
 const decoder = new TextDecoder();
 
-export function isDocumentOpen(uri: vscode.Uri): boolean {
+function isDocumentOpen(uri: vscode.Uri): boolean {
   return vscode.workspace.textDocuments.some((d) => sameDocument(d.uri, uri));
 }
 
@@ -246,7 +246,7 @@ export class ProfileFileSystem implements vscode.FileSystemProvider, vscode.Disp
     }
     if (error instanceof WriteCancelledError) return error;
     const context = vscode.l10n.t('Saving {0}', label);
-    this.s.notifier.report(error, { context, retry: () => saveAgain(uri), shownByVsCode: true });
+    this.s.notifier.report(error, { context, shownByVsCode: true });
     const failed = new Error(`${describeError(error)} ${vscode.l10n.t('Details: Copernica: Show Log.')}`, { cause: error });
     failed.name = 'Copernica';
     return failed;
@@ -264,9 +264,4 @@ export class ProfileFileSystem implements vscode.FileSystemProvider, vscode.Disp
   dispose(): void {
     this.changed.dispose();
   }
-}
-
-async function saveAgain(uri: vscode.Uri): Promise<boolean> {
-  const document = vscode.workspace.textDocuments.find((d) => sameDocument(d.uri, uri));
-  return document ? document.save() : false;
 }

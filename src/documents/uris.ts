@@ -62,8 +62,3 @@ export function documentKey(uri: vscode.Uri): string {
 export function sameDocument(a: vscode.Uri, b: vscode.Uri): boolean {
   return documentKey(a) === documentKey(b);
 }
-
-/** A label for messages: "profile 100001" or "subprofile 5000001". */
-export function describeAddress(address: DocumentAddress): string {
-  return kindAt(address).label(address.id);
-}

@@ -54,7 +54,7 @@ export interface EntityKind {
 }
 
 // A name may hold a slash or a percent sign; neither may split or garble a path segment.
-export function encodeName(name: string): string {
+function encodeName(name: string): string {
   return name.replace(/%/g, '%25').replace(/\//g, '%2F');
 }
 

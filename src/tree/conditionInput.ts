@@ -7,12 +7,12 @@ import type { Condition, Field } from '../api/types';
 import { closest, didYouMean } from '../documents/model/text';
 
 /** Names the API accepts in filters without being fields (https://www.copernica.com/en/documentation/restv4/rest-fields-parameter). */
-export const SPECIAL_FILTER_NAMES = ['id', 'code', 'modified'] as const;
+const SPECIAL_FILTER_NAMES = ['id', 'code', 'modified'] as const;
 
 export type ConditionsResult = { ok: true; conditions: Condition[] } | { ok: false; message: string };
 
 /** Splits on `;` or ` && `: a user writes `email==a@b.nl; age>16`. */
-export function splitConditions(text: string): string[] {
+function splitConditions(text: string): string[] {
   return text
     .split(/;|\s&&\s/)
     .map((part) => part.trim())

@@ -7,7 +7,7 @@ import type { Services } from '../services';
 import { pickDatabase } from '../ui/prompts';
 
 /** Read-only documents with a database's definitions, served from the schema cache. */
-export const DEFINITIONS_SCHEME = 'copernica-definitions';
+const DEFINITIONS_SCHEME = 'copernica-definitions';
 
 /**
  * Show Database Definitions…: what the explorer shows under a database (its fields, interests
@@ -62,7 +62,7 @@ class DefinitionsProvider implements vscode.TextDocumentContentProvider, vscode.
 }
 
 /** The database as GET /database/$id shows it, with the paging envelopes taken off the lists. */
-export function definitionsOf(database: Database): unknown {
+function definitionsOf(database: Database): unknown {
   return {
     ID: database.ID,
     name: database.name,
