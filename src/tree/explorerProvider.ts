@@ -11,6 +11,26 @@ import { renderNode } from './render';
 
 type AnyPager = Pager<Profile> | Pager<Subprofile>;
 
+/** What a paged list holds: the profiles of a database, or a profile's subprofiles in one collection. */
+type ListKey = { kind: 'profile'; database: string } | { kind: 'subprofile'; profile: string; collection: string };
+
+interface PagedList {
+  key: ListKey;
+  pager: AnyPager;
+}
+
+function keyOf(node: PagedNode): ListKey {
+  return node.kind === 'profiles'
+    ? { kind: 'profile', database: node.database.ID }
+    : { kind: 'subprofile', profile: node.profile.ID, collection: node.collection.ID };
+}
+
+/** Whether a change made through the extension concerns this list. */
+function concerns(key: ListKey, change: EntityChange): boolean {
+  if (key.kind === 'profile') return change.kind === 'profile' && change.parentId === key.database;
+  return change.kind === 'subprofile' && change.parentId === key.collection && change.profileId === key.profile;
+}
+
 /**
  * The Copernica explorer: account → databases → fields, interests, collections, profiles →
  * subprofiles. The schema comes from one databases call; profiles and subprofiles are paged by ID.
@@ -18,7 +38,8 @@ type AnyPager = Pager<Profile> | Pager<Subprofile>;
 export class ExplorerProvider implements vscode.TreeDataProvider<Node>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<Node | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
-  private readonly pagers = new Map<string, AnyPager>();
+  /** By the id of the node that shows the list. */
+  private readonly pagers = new Map<string, PagedList>();
   private readonly failures = new Map<string, string>();
   private root: Node | undefined;
   /** Bumped by reset(): a load that began before it belongs to a tree that is gone. */
@@ -34,7 +55,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<Node>, vscode.D
   }
 
   getTreeItem(node: Node): vscode.TreeItem {
-    return renderNode(node, isPaged(node) ? this.pagers.get(node.id)?.total : undefined);
+    return renderNode(node, isPaged(node) ? this.pagers.get(node.id)?.pager.total : undefined);
   }
 
   getParent(node: Node): Node | undefined {
@@ -84,7 +105,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<Node>, vscode.D
 
   /** The items loaded so far under a paged node (for tests and scripts). */
   loadedItems(owner: PagedNode): readonly (Profile | Subprofile)[] {
-    return this.pagers.get(owner.id)?.items ?? [];
+    return this.pagers.get(owner.id)?.pager.items ?? [];
   }
 
   private async childrenOf(node: Node | undefined): Promise<Node[]> {
@@ -140,7 +161,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<Node>, vscode.D
 
   private pagerFor(node: PagedNode): AnyPager {
     const existing = this.pagers.get(node.id);
-    if (existing) return existing;
+    if (existing) return existing.pager;
     const pageSize = this.s.session.settings().pageSize;
     const client = this.s.session.client();
     const query = (afterId: string | undefined, withTotal: boolean) => pagedQuery(pageSize, afterId, withTotal);
@@ -151,7 +172,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<Node>, vscode.D
           guard(`the profiles of database ${node.database.ID}`))
         : new Pager<Subprofile>((after, total, signal) => client.subprofiles(node.profile.ID, node.collection.ID, query(after, total), signal), pageSize,
           guard(`the subprofiles of profile ${node.profile.ID} in collection ${node.collection.ID}`));
-    this.pagers.set(node.id, pager);
+    this.pagers.set(node.id, { key: keyOf(node), pager });
     return pager;
   }
 
@@ -184,12 +205,11 @@ export class ExplorerProvider implements vscode.TreeDataProvider<Node>, vscode.D
   }
 
   private applyChange(change: EntityChange): void {
-    for (const [key, pager] of this.pagers) {
-      const ownsIt = change.kind === 'profile' ? key === `db:${change.parentId}/profiles` : key.endsWith(`/${change.profileId}/c:${change.parentId}`);
-      if (!ownsIt) continue;
+    for (const [nodeId, { key, pager }] of this.pagers) {
+      if (!concerns(key, change)) continue;
       if (change.change === 'deleted') pager.remove(change.id);
       else if (change.change === 'updated' && change.entity) (pager as Pager<Entity>).replace(change.entity);
-      else this.forget(key);
+      else this.forget(nodeId);
     }
     this.changed.fire(undefined);
   }
