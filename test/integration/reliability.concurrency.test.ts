@@ -4,7 +4,7 @@ import * as assert from 'node:assert';
 import * as vscode from 'vscode';
 import { type SaveFigure, isWrite, record, requestsOf, resetSimulator } from './support/reliability';
 import { RecordingPrompter, discard, errorMessages, openProfile, openUri, replaceText, setField, writesTo } from './support/reliabilityDocs';
-import { signIn } from './support/setup';
+import { signIn, waitFor } from './support/setup';
 
 const SERVER_SCHEME = 'copernica-server';
 
@@ -74,8 +74,7 @@ describe('reliability: concurrent changes and saves', function () {
       sim.controls.changeProfile(id, { firstname: 'Theirs' });
       prompter.answer = 'compare';
       const saved = await doc.save();
-      await new Promise((r) => setTimeout(r, 300));
-      const diffs = diffTabsOf(doc.uri);
+      const diffs = await waitFor('the comparison to open', () => (diffTabsOf(doc.uri).length > 0 ? diffTabsOf(doc.uri) : undefined));
       const writes = writesTo(requestsOf(sim), id);
       const lost = !(doc.getText() === typed && doc.isDirty);
       record({ kind: 'save', fault: 'same field changed in Copernica', mode: 'conflict', firstSave: saved, lost, successfulWrites: writes.length, writeRequests: writes.length, errorNotifications: 0, savedInTheEnd: false });
