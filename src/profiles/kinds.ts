@@ -65,11 +65,24 @@ function collectionOf(owner: Owner): Collection {
 
 const NEWEST_FIRST = { orderBy: 'id', order: 'desc', total: false } as const;
 
+/**
+ * The owner of an entity, with definitions that know every field the entity has: a field added in
+ * Copernica since the schema was cached reloads the schema once (and a field Copernica sends that
+ * no definition names does not make the unchanged document fail its own check).
+ */
+async function ownerKnowing(source: OwnerSource, entity: Entity, lookup: () => Promise<Owner>): Promise<Owner> {
+  const owner = await lookup();
+  const known = new Set(owner.schema.fields.map((f) => f.name));
+  if (Object.keys(entity.fields).every((name) => known.has(name))) return owner;
+  source.schema.clear();
+  return lookup();
+}
+
 export const PROFILE: EntityKind = {
   name: 'profile',
   hasInterests: true,
   fetch: (client, id, signal) => client.profile(id, signal),
-  ownerOf: (source, entity, signal) => ownerOfProfile(source, 'database' in entity ? entity.database : '', signal),
+  ownerOf: (source, entity, signal) => ownerKnowing(source, entity, () => ownerOfProfile(source, 'database' in entity ? entity.database : '', signal)),
   update: (client, id, change, signal) => client.updateProfile(id, change, signal),
   updateInterests: (client, id, interests, signal) => client.updateProfileInterests(id, interests, signal),
   create: (client, target, value, signal) =>
@@ -88,7 +101,7 @@ export const SUBPROFILE: EntityKind = {
   name: 'subprofile',
   hasInterests: false,
   fetch: (client, id, signal) => client.subprofile(id, signal),
-  ownerOf: (source, entity, signal) => ownerOfSubprofile(source, 'collection' in entity ? entity.collection : '', signal),
+  ownerOf: (source, entity, signal) => ownerKnowing(source, entity, () => ownerOfSubprofile(source, 'collection' in entity ? entity.collection : '', signal)),
   update: (client, id, change, signal) => client.updateSubprofile(id, change, signal),
   updateInterests: () => Promise.reject(new Error('Subprofiles have no interests.')),
   create: (client, target, value, signal) => {

@@ -203,6 +203,32 @@ describe('write engine: one write path, against the simulator', function () {
     assert.deepEqual(writes(), []);
   });
 
+  it('reloads the definitions once when Copernica sends a field they lack (added since they were read)', async () => {
+    const real = deps.owners.schema;
+    let clears = 0;
+    const stale = {
+      database: async (idOrName: string) => {
+        const db = await real.database(idOrName);
+        if (!db || clears > 0) return db;
+        const data = db.fields.data.filter((f) => f.name !== 'notes');
+        return { ...db, fields: { ...db.fields, data, count: data.length, total: data.length } };
+      },
+      collection: (id: string) => real.collection(id),
+      collectionIn: (db: Database, idOrName: string) => real.collectionIn(db, idOrName),
+      clear: () => {
+        clears += 1;
+        real.clear();
+      },
+    };
+    const entity = await client.profile(await firstProfileId());
+    const owner = await PROFILE.ownerOf({ schema: stale, client: () => client }, entity);
+    assert.equal(clears, 1);
+    assert.ok(owner.schema.fields.some((f) => f.name === 'notes'));
+    const record = new EntityRecord(PROFILE, entity, owner);
+    sim.controls.clearRequests();
+    assert.equal((await saveEntity(deps, record, edited(record, {}))).unchanged, true, 'the unchanged document checks clean');
+  });
+
   describe('create', () => {
     let owner: Owner;
     const draftText = (fields: Record<string, string>): Edit => ({ text: JSON.stringify({ fields, interests: [] }, null, 2) });
