@@ -100,7 +100,7 @@ export function checkDocument(text: string, schema: DocumentSchema, original?: O
   };
   const syntax = parseDocumentText(text, position);
   const ctx: CheckContext = {
-    text, schema, problems: syntax.problems, position, suppressed: { errors: 0, warnings: 0 },
+    text, schema, problems: syntax.problems, position, suppressed: { errors: syntax.suppressed, warnings: 0 },
     ...(original ? { original: toParsedDocument(original) } : {}),
   };
   let value: ParsedDocument | undefined;
