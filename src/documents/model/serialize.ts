@@ -4,6 +4,7 @@
 import type { Field, Interest, Profile, Subprofile } from '../../api/types';
 import { ZERO_DATE, ZERO_DATETIME } from './dates';
 import { selectChoices } from './fieldTypes';
+import { ownValue } from './text';
 import { checkFieldValue } from './valueRules';
 
 type Entry = [key: string, json: string];
@@ -22,12 +23,16 @@ function stringList(values: readonly string[], indent: string): string {
   return block('[', ']', values.map((v) => JSON.stringify(v)), indent);
 }
 
-/** Defined fields first, in the definitions' order; then anything else the server sent, so nothing is hidden. */
+/**
+ * Defined fields first, in the definitions' order; then anything else the server sent, so nothing
+ * is hidden. Own values only: a field named "constructor" that the profile lacks is left out, not
+ * written as the inherited function.
+ */
 function orderedFields(values: Record<string, string>, fields: readonly Field[]): Entry[] {
   const entries: Entry[] = [];
   const done = new Set<string>();
   for (const field of fields) {
-    const value = values[field.name];
+    const value = ownValue(values, field.name);
     if (value === undefined || done.has(field.name)) continue;
     entries.push([field.name, JSON.stringify(value)]);
     done.add(field.name);

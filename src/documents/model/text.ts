@@ -147,3 +147,18 @@ export function hex(code: number): string {
 export function setEntry(target: Record<string, string>, key: string, value: string): void {
   Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 }
+
+/**
+ * A map of field names to values without a prototype: a field may be called "constructor",
+ * "toString" or "__proto__", and reading a missing one must give undefined, not an inherited function.
+ */
+export function fieldMap(entries: Iterable<readonly [string, string]> = []): Record<string, string> {
+  const map = Object.create(null) as Record<string, string>;
+  for (const [key, value] of entries) setEntry(map, key, value);
+  return map;
+}
+
+/** The map's own value for `key`, whatever the map's prototype (a caller may pass a plain object). */
+export function ownValue<T>(map: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.prototype.hasOwnProperty.call(map, key) ? map[key] : undefined;
+}
