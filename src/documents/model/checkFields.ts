@@ -53,7 +53,7 @@ function checkValue(ctx: CheckContext, field: Field, node: Node): string | undef
     });
     return undefined;
   }
-  const verdict = checkFieldValue(field, value);
+  const verdict = checkFieldValue(field, value, { suggest: !isFull(ctx) });
   if (!verdict) return value;
   report(ctx, node, {
     severity: verdict.severity,

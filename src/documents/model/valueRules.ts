@@ -109,13 +109,32 @@ function dateRule(withTime: boolean, optional: boolean): Rule {
   };
 }
 
-const selectRule: Rule = (value, field) => {
-  const { choices } = selectChoices(field);
-  if (value === '' || choices.includes(value)) return undefined;
+/**
+ * The choices of each select definition, read once. A document may repeat one select key
+ * thousands of times (duplicate keys are reported, but each value is still checked): its choices
+ * are not split and compared anew per value. Definitions are never changed in place (a reload
+ * makes new objects), so the definition itself is the key.
+ */
+const choicesByField = new WeakMap<Field, { choices: readonly string[]; set: ReadonlySet<string> }>();
+
+function choicesOf(field: Field): { choices: readonly string[]; set: ReadonlySet<string> } {
+  let known = choicesByField.get(field);
+  if (!known) {
+    const { choices } = selectChoices(field);
+    known = { choices, set: new Set(choices) };
+    choicesByField.set(field, known);
+  }
+  return known;
+}
+
+const selectRule: Rule = (value, field, options) => {
+  const { choices, set } = choicesOf(field);
+  if (value === '' || set.has(value)) return undefined;
   const listed = choices.slice(0, 10).map((c) => quote(c)).join(', ') + (choices.length > 10 ? ', …' : '');
   const expected = choices.length === 0
     ? l10n.t('Expected "" (the field has no choices).')
     : l10n.t('Expected one of {0}, or "" for none (choices are case-sensitive).', listed);
+  if (options.suggest === false) return bad(l10n.t('is not one of the choices'), expected);
   const suggestion = choices.find((c) => c.toLowerCase() === value.trim().toLowerCase()) ?? closest(value, choices);
   return bad(l10n.t('is not one of the choices'), expected, suggestion);
 };
