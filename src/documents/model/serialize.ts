@@ -73,27 +73,31 @@ export function serializeSubprofile(sub: Subprofile, fields: Field[]): string {
   ], '')}\n`;
 }
 
-const EMPTY_VALUES: Record<string, string> = {
-  integer: '0',
-  float: '0',
-  date: ZERO_DATE,
-  datetime: ZERO_DATETIME,
-};
+const EMPTY_VALUES: ReadonlyMap<string, string> = new Map([
+  ['integer', '0'],
+  ['float', '0'],
+  ['date', ZERO_DATE],
+  ['datetime', ZERO_DATETIME],
+]);
 
 /**
  * The value a new entity gets for this field. For select, `value` is the choice list, so the
- * default is the `*`-marked choice or "". A default that would not pass the checks falls back
- * to the type's empty value, so a new document is always valid as created.
+ * default is the `*`-marked choice or "". A default that would not pass the checks (a choice
+ * with a tab in it, say) falls back to the type's empty value, so a new document is always
+ * valid as created.
  */
 export function defaultValue(field: Field): string {
-  if (field.type === 'select') return selectChoices(field).defaultChoice ?? '';
-  const verdict = checkFieldValue(field, field.value);
-  if (verdict?.severity === 'error') return EMPTY_VALUES[field.type] ?? '';
-  return field.value;
+  const value = field.type === 'select' ? selectChoices(field).defaultChoice ?? '' : field.value;
+  const verdict = checkFieldValue(field, value);
+  if (verdict?.severity === 'error') return EMPTY_VALUES.get(field.type) ?? '';
+  return value;
 }
 
+/** The first definition of a name wins, as in the checks: a repeated name must not swap types. */
 function defaults(fields: readonly Field[]): Entry[] {
-  return orderedFields(Object.fromEntries(fields.map((f) => [f.name, defaultValue(f)])), fields);
+  const entries = new Map<string, Entry>();
+  for (const f of fields) if (!entries.has(f.name)) entries.set(f.name, [f.name, JSON.stringify(defaultValue(f))]);
+  return [...entries.values()];
 }
 
 /** A new profile: every field at its default, no interests set; no ID, secret or dates (Copernica assigns them). */
