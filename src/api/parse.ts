@@ -42,9 +42,13 @@ function bool(value: unknown): boolean {
   return false;
 }
 
+/**
+ * Paging numbers are whole and well within 2^53: a 400-digit count would read as Infinity (and
+ * a loop bounded by it would never end), so anything beyond is a broken payload.
+ */
 function num(value: unknown, what: string): number {
-  if (typeof value === 'number' && Number.isFinite(value)) return value;
-  if (typeof value === 'string' && /^-?\d+$/.test(value.trim())) return Number(value);
+  const n = typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
+  if (typeof n === 'number' && Number.isSafeInteger(n)) return n;
   throw malformed(`${what} is not a number`);
 }
 

@@ -10,10 +10,19 @@ export function clampLimit(limit: number | undefined, fallback: number): number 
   return Math.min(MAX_LIMIT, Math.max(1, Math.floor(limit)));
 }
 
+/**
+ * An offset as digits: `String()` of NaN or of 1e21 would send `start=NaN` or `start=1e+21`, which
+ * Copernica reads as 0 or 1. Clamped to what a double holds exactly.
+ */
+export function clampStart(start: number): number {
+  if (Number.isNaN(start)) return 0;
+  return Math.min(Number.MAX_SAFE_INTEGER, Math.max(0, Math.floor(start)));
+}
+
 /** Booleans are sent as `true`/`false`, which Copernica's parser reads correctly (§3). */
 export function profileSearchParams(query: ProfileQuery = {}): URLSearchParams {
   const params = new URLSearchParams();
-  if (query.start !== undefined) params.set('start', String(Math.max(0, Math.floor(query.start))));
+  if (query.start !== undefined) params.set('start', String(clampStart(query.start)));
   if (query.limit !== undefined) params.set('limit', String(clampLimit(query.limit, 100)));
   if (query.total !== undefined) params.set('total', String(query.total));
   for (const condition of query.conditions ?? []) params.append('fields[]', formatCondition(condition));
@@ -54,12 +63,22 @@ export async function* pageAll<T extends { ID: string }>(
   }
 }
 
-async function* pageByOffset<T>(fetchPage: PageFetcher<T>, query: ProfileQuery): AsyncGenerator<T, void, undefined> {
+/**
+ * Offsets, for orders other than by ID. Guards against a server that ignores `start` (it would
+ * send the first page forever): an item already yielded is dropped, and a page with nothing new
+ * ends the walk.
+ */
+async function* pageByOffset<T extends { ID: string }>(fetchPage: PageFetcher<T>, query: ProfileQuery): AsyncGenerator<T, void, undefined> {
   const limit = query.limit ?? MAX_LIMIT;
+  const seen = new Set<string>();
   for (let start = 0; ; start += limit) {
     const page = await fetchPage({ ...query, start, limit });
-    yield* page.data;
-    if (page.data.length < limit) return;
+    const fresh = page.data.filter((item) => !seen.has(item.ID));
+    for (const item of fresh) {
+      seen.add(item.ID);
+      yield item;
+    }
+    if (fresh.length === 0 || page.data.length < limit) return;
   }
 }
 
