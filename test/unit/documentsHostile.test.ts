@@ -5,7 +5,7 @@ import type { Field, Interest, Profile } from '../../src/api/types';
 import { parseProfile } from '../../src/api/parse';
 import {
   type DocumentSchema, checkDocument, computeChanges, findConflicts, formatEdits, newProfileTemplate,
-  newSubprofileTemplate, serializeProfile, toParsedDocument,
+  newSubprofileTemplate, outline, serializeProfile, toParsedDocument,
 } from '../../src/documents/model';
 import { MAX_PROBLEMS } from '../../src/documents/model/tree';
 
@@ -120,6 +120,14 @@ describe('documents: Format Document (issue 20.5)', () => {
     for (const depth of [65, 2000, 8000]) {
       assert.deepStrictEqual(formatEdits(`${'['.repeat(depth)}${']'.repeat(depth)}`, { tabSize: 4, insertSpaces: true }), [], String(depth));
     }
+  });
+
+  it('counts brackets after an unterminated string as nesting, as the formatter does', () => {
+    // A line break ends a JSON string for jsonc-parser: these 3,000 brackets are structure to it
+    // (found by the fuzz property; 20,000 of them ran the extension host out of memory).
+    const text = `{"secret": "x\n${'['.repeat(3000)}${']'.repeat(3000)}\n"}`;
+    assert.deepStrictEqual(formatEdits(text, { tabSize: 4, insertSpaces: true }), []);
+    assert.deepStrictEqual(outline(text), []);
   });
 
   it('never returns an edit without content at an indent of exactly 200 columns', () => {

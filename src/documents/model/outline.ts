@@ -1,6 +1,6 @@
 // Outline (document symbols) and formatting of a profile document: what VS Code's JSON support
 // gave these documents before they got a language of their own.
-import { depthExceeds } from './editorHelpers';
+import { depthExceeds, measureStructure } from './structure';
 import { type Node, format, parseTree } from './jsonc';
 import { MAX_DEPTH, MAX_DOCUMENT_BYTES } from './syntax';
 
@@ -57,28 +57,11 @@ export interface TextEdit {
 const MAX_FORMATTED_CHARS = 4 * MAX_DOCUMENT_BYTES;
 
 /**
- * An upper bound of the formatted text's size: each bracket or comma may start a line indented
- * as deep as the document goes. O(length), before jsonc-parser builds a single edit.
+ * An upper bound of the formatted text's size: each bracket, comma or comment may start a line
+ * indented as deep as the document goes. O(length), before jsonc-parser builds a single edit.
  */
 function formattedSizeBound(text: string, indentWidth: number, eol: string): number {
-  let breaks = 0;
-  let depth = 0;
-  let deepest = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (inString) {
-      if (c === '\\') i++;
-      else if (c === '"') inString = false;
-    } else if (c === '"') inString = true;
-    else if (c === '{' || c === '[') {
-      breaks++;
-      deepest = Math.max(deepest, ++depth);
-    } else if (c === '}' || c === ']') {
-      breaks++;
-      depth--;
-    } else if (c === ',' || c === '/') breaks++;
-  }
+  const { deepest, breaks } = measureStructure(text);
   return text.length + breaks * (eol.length + deepest * indentWidth);
 }
 

@@ -20,7 +20,7 @@ export interface DraftProblem {
 
 // jsonc-parser declares SyntaxKind as a const enum, which isolatedModules cannot read: the
 // values it documents, copied.
-const SyntaxKind = {
+export const SyntaxKind = {
   OpenBraceToken: 1, CloseBraceToken: 2, OpenBracketToken: 3, CloseBracketToken: 4, CommaToken: 5,
   LineCommentTrivia: 12, BlockCommentTrivia: 13, LineBreakTrivia: 14, Trivia: 15, EOF: 17,
 } as const;
