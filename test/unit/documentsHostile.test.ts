@@ -4,7 +4,7 @@ import * as assert from 'node:assert';
 import type { Field, Interest, Profile } from '../../src/api/types';
 import { parseProfile } from '../../src/api/parse';
 import {
-  type DocumentSchema, checkDocument, computeChanges, findConflicts, formatEdits, newProfileTemplate,
+  type DocumentSchema, checkDocument, computeChanges, fieldsMissingFromDefinitions, findConflicts, formatEdits, newProfileTemplate,
   newSubprofileTemplate, outline, serializeProfile, toParsedDocument,
 } from '../../src/documents/model';
 import { MAX_PROBLEMS } from '../../src/documents/model/tree';
@@ -178,6 +178,11 @@ describe('documents: a field the definitions lack (issue 20.9)', () => {
     const edited = checkDocument(text.replace('"a@b.nl"', '"c@d.nl"'), schema, opened);
     assert.ok(edited.value);
     assert.deepStrictEqual(Object.entries(computeChanges(toParsedDocument(opened), edited.value).fields), [['email', 'c@d.nl']]);
+  });
+
+  it('is named, so the definitions can be reloaded', () => {
+    assert.deepStrictEqual(fieldsMissingFromDefinitions(opened.fields, fields), ['added_later']);
+    assert.deepStrictEqual(fieldsMissingFromDefinitions(parseProfile({ ID: '1', fields: { constructor: 'x' } }).fields, fields), ['constructor']);
   });
 
   it('changed or added by the user, it is refused', () => {

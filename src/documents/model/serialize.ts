@@ -43,6 +43,15 @@ function orderedFields(values: Record<string, string>, fields: readonly Field[])
   return entries;
 }
 
+/**
+ * Names the server sent that the definitions lack: fields added in Copernica after the
+ * definitions were loaded. A caller that finds any should reload the definitions.
+ */
+export function fieldsMissingFromDefinitions(values: Record<string, string>, fields: readonly Field[]): string[] {
+  const defined = new Set(fields.map((f) => f.name));
+  return Object.keys(values).filter((name) => !defined.has(name));
+}
+
 function removedJson(removed: false | string): string {
   return removed === false ? 'false' : JSON.stringify(removed);
 }
