@@ -16,10 +16,7 @@ export class Rng {
   private d: number;
 
   constructor(seed: number) {
-    this.a = 0x9e3779b9;
-    this.b = 0x243f6a88;
-    this.c = 0xb7e15162;
-    this.d = seed >>> 0;
+    [this.a, this.b, this.c, this.d] = [0x9e3779b9, 0x243f6a88, 0xb7e15162, seed >>> 0];
     for (let i = 0; i < 12; i++) this.next();
   }
 
@@ -125,9 +122,7 @@ export function forAll<T>(
   }
 }
 
-// ---------------------------------------------------------------------------------------------
-// Generators
-
+// Generators.
 const PROTOTYPE_NAMES = ['__proto__', 'constructor', 'toString', 'valueOf', 'hasOwnProperty', '__defineGetter__'];
 const LETTERS = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_';
 const ODD_CHARS = 'é😀"\\/ \t{}[],:0123456789\u2028';
@@ -144,9 +139,7 @@ export function name(rng: Rng): string {
   return rng.string(LETTERS, 1, 1) + rng.string(`${LETTERS}0123456789`, 14);
 }
 
-function pad(n: number, width = 2): string {
-  return String(n).padStart(width, '0');
-}
+const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
 
 function date(rng: Rng): string {
   const month = rng.between(1, 12);
