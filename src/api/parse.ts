@@ -42,9 +42,13 @@ function bool(value: unknown): boolean {
   return false;
 }
 
+/**
+ * Paging numbers are whole and well within 2^53: a 400-digit count would read as Infinity (and
+ * a loop bounded by it would never end), so anything beyond is a broken payload.
+ */
 function num(value: unknown, what: string): number {
-  if (typeof value === 'number' && Number.isFinite(value)) return value;
-  if (typeof value === 'string' && /^-?\d+$/.test(value.trim())) return Number(value);
+  const n = typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
+  if (typeof n === 'number' && Number.isSafeInteger(n)) return n;
   throw malformed(`${what} is not a number`);
 }
 
@@ -52,13 +56,20 @@ function optionalNum(value: unknown, what: string): number | undefined {
   return value === undefined || value === null ? undefined : num(value, what);
 }
 
-/** Field values are strings in every response; null becomes '' rather than failing the page. */
+/**
+ * Field values are strings in every response; null becomes '' rather than failing the page.
+ * The map has no prototype and is filled with own properties: a database may have a field
+ * named "__proto__" (which `result[key] = …` would swallow) or "constructor" (which a lookup of
+ * a missing key would find on Object.prototype).
+ */
 export function parseFieldMap(value: unknown): Record<string, string> {
+  const result = Object.create(null) as Record<string, string>;
   // An empty map is serialised by PHP as [] rather than {}.
-  if (Array.isArray(value) && value.length === 0) return {};
+  if (Array.isArray(value) && value.length === 0) return result;
   const source = object(value, 'fields');
-  const result: Record<string, string> = {};
-  for (const [key, item] of Object.entries(source)) result[key] = str(item);
+  for (const [key, item] of Object.entries(source)) {
+    Object.defineProperty(result, key, { value: str(item), enumerable: true, writable: true, configurable: true });
+  }
   return result;
 }
 

@@ -11,11 +11,20 @@ export function clampLimit(limit: number | undefined, fallback: number): number 
   return Math.min(MAX_LIMIT, Math.max(1, Math.floor(limit)));
 }
 
+/**
+ * An offset as digits: `String()` of NaN or of 1e21 would send `start=NaN` or `start=1e+21`, which
+ * Copernica reads as 0 or 1. Clamped to what a double holds exactly.
+ */
+export function clampStart(start: number): number {
+  if (Number.isNaN(start)) return 0;
+  return Math.min(Number.MAX_SAFE_INTEGER, Math.max(0, Math.floor(start)));
+}
+
 /** Booleans are sent as `true`/`false`, which Copernica's parser reads correctly
  * (test/simulator/README.md §3). */
 export function profileSearchParams(query: ProfileQuery = {}): URLSearchParams {
   const params = new URLSearchParams();
-  if (query.start !== undefined) params.set('start', String(Math.max(0, Math.floor(query.start))));
+  if (query.start !== undefined) params.set('start', String(clampStart(query.start)));
   if (query.limit !== undefined) params.set('limit', String(clampLimit(query.limit, 100)));
   if (query.total !== undefined) params.set('total', String(query.total));
   for (const condition of query.conditions ?? []) params.append('fields[]', formatCondition(condition));
@@ -59,6 +68,11 @@ export async function* pageAll<T extends { ID: string }>(
   }
 }
 
+/**
+ * Offsets, for orders other than by ID. The guard stands against a server that ignores `start` (it
+ * would send the first page forever): an item already yielded is dropped, and a page with nothing
+ * new ends the walk.
+ */
 async function* pageByOffset<T extends { ID: string }>(fetchPage: PageFetcher<T>, query: ProfileQuery, guard: ListGuard): AsyncGenerator<T, void, undefined> {
   const limit = query.limit ?? MAX_LIMIT;
   for (let start = 0; ; start += limit) {

@@ -46,11 +46,11 @@ const SUCCESS = new Set([200, 201, 202, 204]);
 
 /**
  * A 3xx is success only where the API answers one for a completed request: a v1/v2 PUT, answered
- * `303 See Other` pointing at the entity. Copernica's v3 release note
- * (CopernicaMarketingSoftware/Documentation, Publisher/nl/productupdate20211208.md) names v3's
- * 204/201 as replacing v1/v2's 200/303 for PUT; rmuit/copernica-api (src/RestClient.php) saw the
- * 303 on every v2 PUT. Anywhere else a 3xx comes from a proxy or gateway and nothing was done,
- * so it must fail: a save then keeps the editor dirty.
+ * `303 See Other` pointing at the entity. Copernica's v3 release notes say v3 answers PUT with
+ * 204/201 where v1/v2 gave 200/303, and third-party clients saw the 303 on every v2 PUT
+ * (test/simulator/README.md §2.2; https://www.copernica.com/en/documentation/restv4/rest-requests).
+ * Anywhere else a 3xx comes from a proxy or gateway and nothing was done, so it must fail: a save
+ * then keeps the editor dirty.
  */
 export function isSuccess(status: number, method: Method, version: string): boolean {
   if (SUCCESS.has(status)) return true;

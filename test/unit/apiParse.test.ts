@@ -37,10 +37,10 @@ describe('api parsers', () => {
 
   it('parses profiles including dataonly ones and removed ones', () => {
     const full = parseProfile({ ID: '1', fields: { a: 'x', n: 3, z: null }, interests: ['golf'], database: '2', secret: 's', created: 'c', modified: 'm', removed: false });
-    assert.deepEqual(full.fields, { a: 'x', n: '3', z: '' });
+    assert.deepEqual({ ...full.fields }, { a: 'x', n: '3', z: '' });
     assert.equal(full.removed, false);
     const trimmed = parseProfile({ ID: '1', fields: [], interests: [], modified: 'm' });
-    assert.deepEqual(trimmed.fields, {});
+    assert.deepEqual({ ...trimmed.fields }, {});
     assert.equal(trimmed.secret, '');
     assert.equal(parseProfile({ ID: '5', fields: {}, removed: '2024-01-01 10:00:00' }).removed, '2024-01-01 10:00:00');
   });

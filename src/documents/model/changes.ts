@@ -4,7 +4,7 @@
 import * as l10n from '@vscode/l10n';
 import type { Field } from '../../api/types';
 import { type OriginalDocument, toParsedDocument } from './checkDocument';
-import { quote, setEntry } from './text';
+import { fieldMap, ownValue, quote, setEntry } from './text';
 import type { ParsedDocument } from './types';
 
 export interface DocumentChanges {
@@ -28,9 +28,9 @@ export function sameSet(a: readonly string[] | undefined, b: readonly string[] |
 
 /** Only what differs between the opened copy and the edited document. */
 export function computeChanges(original: ParsedDocument, edited: ParsedDocument): DocumentChanges {
-  const fields: Record<string, string> = {};
+  const fields = fieldMap();
   for (const [name, value] of Object.entries(edited.fields)) {
-    if (original.fields[name] !== value) setEntry(fields, name, value);
+    if (ownValue(original.fields, name) !== value) setEntry(fields, name, value);
   }
   const interestsChanged = edited.interests !== undefined && !sameSet(original.interests, edited.interests);
   const secretChanged = edited.secret !== undefined && edited.secret !== original.secret;
@@ -74,8 +74,8 @@ export function findConflicts(originalDoc: OriginalDocument, serverDoc: Original
   const server = toParsedDocument(serverDoc);
   const fields: FieldConflict[] = [];
   for (const [name, mine] of Object.entries(changes.fields)) {
-    const before = original.fields[name] ?? '';
-    const now = server.fields[name] ?? '';
+    const before = ownValue(original.fields, name) ?? '';
+    const now = ownValue(server.fields, name) ?? '';
     if (now !== before && now !== mine) fields.push({ field: name, original: before, server: now, mine });
   }
   const interests = changes.interestsChanged && !sameSet(server.interests, original.interests) &&
@@ -105,7 +105,8 @@ export interface Coercion {
 const NUMERIC_TYPES = new Set(['integer', 'float', 'foreign_key']);
 
 function lookup(values: Record<string, string>, name: string): string | undefined {
-  if (Object.prototype.hasOwnProperty.call(values, name)) return values[name];
+  const exact = ownValue(values, name);
+  if (exact !== undefined) return exact;
   const lower = name.toLowerCase();
   const key = Object.keys(values).find((k) => k.toLowerCase() === lower);
   return key === undefined ? undefined : values[key];

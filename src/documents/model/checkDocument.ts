@@ -8,7 +8,7 @@ import { checkFields } from './checkFields';
 import { checkInterests } from './checkInterests';
 import { type ReadOnlyKey, READ_ONLY_KEYS, checkReadOnly, checkSecret, reportUnknownKey } from './checkTopLevel';
 import { type DraftProblem, parseDocumentText } from './syntax';
-import { lineIndex } from './text';
+import { fieldMap, lineIndex } from './text';
 import { type CheckContext, checkDuplicateKeys, properties, report, typeName } from './tree';
 import type { CheckResult, DocumentSchema, ParsedDocument, Problem } from './types';
 
@@ -19,7 +19,7 @@ export type OriginalDocument = ParsedDocument | Profile | Subprofile;
 export function toParsedDocument(entity: OriginalDocument): ParsedDocument {
   if ('kind' in entity) return entity;
   const common = {
-    fields: { ...entity.fields },
+    fields: fieldMap(Object.entries(entity.fields)),
     secret: entity.secret,
     ID: entity.ID,
     created: entity.created,
@@ -34,7 +34,7 @@ export function toParsedDocument(entity: OriginalDocument): ParsedDocument {
 
 function checkTopLevel(ctx: CheckContext, root: Node): ParsedDocument {
   const { kind } = ctx.schema;
-  const doc: ParsedDocument = { kind, fields: {} };
+  const doc: ParsedDocument = { kind, fields: fieldMap() };
   const readOnly: readonly string[] = READ_ONLY_KEYS[kind];
   for (const { name, key, value } of properties(root)) {
     if (!value) continue;
@@ -100,7 +100,7 @@ export function checkDocument(text: string, schema: DocumentSchema, original?: O
   };
   const syntax = parseDocumentText(text, position);
   const ctx: CheckContext = {
-    text, schema, problems: syntax.problems, position, suppressed: { errors: 0, warnings: 0 },
+    text, schema, problems: syntax.problems, position, suppressed: { errors: syntax.suppressed, warnings: 0 },
     ...(original ? { original: toParsedDocument(original) } : {}),
   };
   let value: ParsedDocument | undefined;

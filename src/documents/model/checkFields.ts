@@ -4,8 +4,28 @@ import * as l10n from '@vscode/l10n';
 import type { Node } from './jsonc';
 import type { Field } from '../../api/types';
 import { type CheckContext, isFull, properties, report, scalarText, typeName } from './tree';
-import { closest, didYouMean, sameIgnoringCase, setEntry } from './text';
+import { closest, didYouMean, fieldMap, ownValue, sameIgnoringCase, setEntry } from './text';
 import { checkFieldValue, valueMessage } from './valueRules';
+
+/**
+ * A name the definitions lack, kept with the value the opened copy had: the server sent it, so it
+ * is a field added in Copernica after the definitions were loaded. Unchanged, it is never sent
+ * (only changed fields are), so it must not block the save; the user hears why it is not checked.
+ */
+function keptUnknownField(ctx: CheckContext, name: string, key: Node, node: Node | undefined): string | undefined {
+  const before = ctx.original ? ownValue(ctx.original.fields, name) : undefined;
+  const value = node ? scalarText(ctx.text, node) : undefined;
+  if (before === undefined || value !== before) return undefined;
+  report(ctx, key, {
+    severity: 'warning',
+    code: 'unknown-field',
+    message: ctx.schema.kind === 'profile'
+      ? l10n.t('Field "{0}" is not in the definitions loaded for this database (it may have been added in Copernica since); it is kept as it is and not sent. Refresh to edit it.', name)
+      : l10n.t('Field "{0}" is not in the definitions loaded for this collection (it may have been added in Copernica since); it is kept as it is and not sent. Refresh to edit it.', name),
+    field: name,
+  });
+  return value;
+}
 
 function checkFieldName(ctx: CheckContext, byName: ReadonlyMap<string, Field>, name: string, key: Node): Field | undefined {
   const exact = byName.get(name);
@@ -53,7 +73,7 @@ function checkValue(ctx: CheckContext, field: Field, node: Node): string | undef
     });
     return undefined;
   }
-  const verdict = checkFieldValue(field, value);
+  const verdict = checkFieldValue(field, value, { suggest: !isFull(ctx) });
   if (!verdict) return value;
   report(ctx, node, {
     severity: verdict.severity,
@@ -67,7 +87,7 @@ function checkValue(ctx: CheckContext, field: Field, node: Node): string | undef
 
 /** Checks the value of the top-level "fields" key; returns the fields it could read. */
 export function checkFields(ctx: CheckContext, node: Node): Record<string, string> {
-  const result: Record<string, string> = {};
+  const result = fieldMap();
   if (node.type !== 'object') {
     report(ctx, node, {
       code: 'not-object',
@@ -79,6 +99,11 @@ export function checkFields(ctx: CheckContext, node: Node): Record<string, strin
   const byName = new Map<string, Field>();
   for (const field of ctx.schema.fields) if (!byName.has(field.name)) byName.set(field.name, field);
   for (const { name, key, value } of properties(node)) {
+    const kept = byName.has(name) ? undefined : keptUnknownField(ctx, name, key, value);
+    if (kept !== undefined) {
+      setEntry(result, name, kept);
+      continue;
+    }
     const field = checkFieldName(ctx, byName, name, key);
     if (!field || !value) continue;
     const text = checkValue(ctx, field, value);

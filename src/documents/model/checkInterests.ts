@@ -4,17 +4,39 @@
 import * as l10n from '@vscode/l10n';
 import type { Node } from './jsonc';
 import { type CheckContext, isFull, properties, report, typeName } from './tree';
-import { closest, didYouMean, sameIgnoringCase } from './text';
+import { closest, didYouMean } from './text';
+
+/**
+ * The database's interest names, looked up once per check: a document may list every one of
+ * 200,000 interests, so a name costs a set lookup, not a pass over the list. Names the opened
+ * copy has count as known: an interest added in Copernica after the definitions were loaded
+ * must not block saving a profile the user did not change there.
+ */
+interface KnownInterests {
+  names: ReadonlySet<string>;
+  /** Lower-cased name -> the first name spelled so, for "spelled differently" in O(1). */
+  lower: ReadonlyMap<string, string>;
+  list: readonly string[];
+}
+
+function knownInterests(ctx: CheckContext): KnownInterests | undefined {
+  const interests = ctx.schema.interests;
+  if (!interests) return undefined;
+  const list = interests.map((i) => i.name);
+  const names = new Set([...list, ...(ctx.original?.interests ?? [])]);
+  const lower = new Map<string, string>();
+  for (const name of list) if (!lower.has(name.toLowerCase())) lower.set(name.toLowerCase(), name);
+  return { names, lower, list };
+}
 
 /** Reports an unknown or miscased interest name; true when the name is known (or can't be checked). */
-function checkInterestName(ctx: CheckContext, name: string, node: Node): boolean {
-  const known = ctx.schema.interests?.map((i) => i.name);
-  if (!known || known.includes(name)) return true;
+function checkInterestName(ctx: CheckContext, known: KnownInterests | undefined, name: string, node: Node): boolean {
+  if (!known || known.names.has(name)) return true;
   if (isFull(ctx)) {
     report(ctx, node, { code: 'unknown-interest', message: '' });
     return false;
   }
-  const cased = sameIgnoringCase(name, known);
+  const cased = known.lower.get(name.toLowerCase());
   if (cased !== undefined) {
     report(ctx, node, {
       code: 'wrong-case',
@@ -23,7 +45,7 @@ function checkInterestName(ctx: CheckContext, name: string, node: Node): boolean
     });
     return false;
   }
-  const near = closest(name, known);
+  const near = closest(name, known.list);
   report(ctx, node, {
     code: 'unknown-interest',
     message: didYouMean(
@@ -33,8 +55,8 @@ function checkInterestName(ctx: CheckContext, name: string, node: Node): boolean
   return false;
 }
 
-function checkList(ctx: CheckContext, node: Node): string[] {
-  const names: string[] = [];
+function checkList(ctx: CheckContext, known: KnownInterests | undefined, node: Node): string[] {
+  const names = new Set<string>();
   for (const item of node.children ?? []) {
     if (item.type !== 'string') {
       report(ctx, item, {
@@ -44,14 +66,14 @@ function checkList(ctx: CheckContext, node: Node): string[] {
       continue;
     }
     const name = String(item.value);
-    if (!checkInterestName(ctx, name, item)) continue;
-    if (names.includes(name)) {
+    if (!checkInterestName(ctx, known, name, item)) continue;
+    if (names.has(name)) {
       report(ctx, item, { code: 'duplicate-interest', message: l10n.t('Interest "{0}" is listed twice; remove one.', name) });
       continue;
     }
-    names.push(name);
+    names.add(name);
   }
-  return names;
+  return [...names];
 }
 
 function flagOf(node: Node): boolean | undefined {
@@ -61,10 +83,10 @@ function flagOf(node: Node): boolean | undefined {
 }
 
 /** The object form sets the listed interests on or off and leaves the others as they were. */
-function checkObject(ctx: CheckContext, node: Node): string[] {
+function checkObject(ctx: CheckContext, known: KnownInterests | undefined, node: Node): string[] {
   const names = new Set(ctx.original?.interests ?? []);
   for (const { name, key, value } of properties(node)) {
-    if (!checkInterestName(ctx, name, key) || !value) continue;
+    if (!checkInterestName(ctx, known, name, key) || !value) continue;
     const flag = flagOf(value);
     if (flag === undefined) {
       report(ctx, value, {
@@ -83,8 +105,8 @@ function checkObject(ctx: CheckContext, node: Node): string[] {
 
 /** Checks the value of the top-level "interests" key; returns the names that will be set. */
 export function checkInterests(ctx: CheckContext, node: Node): string[] {
-  if (node.type === 'array') return checkList(ctx, node);
-  if (node.type === 'object') return checkObject(ctx, node);
+  if (node.type === 'array') return checkList(ctx, knownInterests(ctx), node);
+  if (node.type === 'object') return checkObject(ctx, knownInterests(ctx), node);
   report(ctx, node, {
     code: 'wrong-type',
     message: l10n.t('"interests" must be a list of interest names like ["soccer"], or an object like {"soccer": 1}; found {0}.', typeName(node)),

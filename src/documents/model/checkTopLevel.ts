@@ -2,7 +2,7 @@
 // sets itself, the secret, and keys that Copernica would silently ignore.
 import * as l10n from '@vscode/l10n';
 import type { Node } from './jsonc';
-import { type CheckContext, report, scalarText, typeName } from './tree';
+import { type CheckContext, isFull, report, scalarText, typeName } from './tree';
 import { closest, didYouMean, findControlCharacter, hex, sameIgnoringCase } from './text';
 import type { DocumentKind } from './types';
 
@@ -86,6 +86,11 @@ export function checkSecret(ctx: CheckContext, node: Node): string | undefined {
 
 /** A key that is not part of this kind of document. */
 export function reportUnknownKey(ctx: CheckContext, name: string, key: Node): void {
+  if (isFull(ctx)) {
+    // Only counted: no need to compare the name with every field for a message nobody sees.
+    report(ctx, key, { code: 'unknown-key', message: '' });
+    return;
+  }
   const { kind, fields } = ctx.schema;
   const allowed = TOP_LEVEL_KEYS[kind];
   const cased = sameIgnoringCase(name, allowed);

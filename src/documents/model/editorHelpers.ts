@@ -5,6 +5,7 @@ import { type Node, getLocation, parseTree, findNodeAtOffset } from './jsonc';
 import type { Field } from '../../api/types';
 import { maxLength, selectChoices, typeLabel } from './fieldTypes';
 import { defaultValue } from './serialize';
+import { depthExceeds } from './structure';
 import { MAX_DEPTH } from './syntax';
 import type { DocumentSchema } from './types';
 
@@ -123,21 +124,4 @@ function keyBeforeColon(text: string, offset: number): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** jsonc-parser recurses per nesting level; a pathological document must not crash the editor. */
-export function depthExceeds(text: string, limit: number): boolean {
-  let depth = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (inString) {
-      if (c === '\\') i++;
-      else if (c === '"') inString = false;
-    } else if (c === '"') inString = true;
-    else if (c === '{' || c === '[') {
-      if (++depth > limit) return true;
-    } else if (c === '}' || c === ']') depth--;
-  }
-  return false;
 }

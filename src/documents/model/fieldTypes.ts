@@ -12,11 +12,14 @@ export interface SelectChoices {
 /** Choices are separated by \r\n (output) or \n (input) and compared right-trimmed, like the API. */
 export function selectChoices(field: Pick<Field, 'value'>): SelectChoices {
   const result: SelectChoices = { choices: [] };
+  // A set, not choices.includes: a select may have thousands of choices.
+  const seen = new Set<string>();
   for (const line of field.value.split(/\r?\n/)) {
     let choice = line.trimEnd();
     const marked = choice.endsWith('*');
     if (marked) choice = choice.slice(0, -1).trimEnd();
-    if (choice === '' || result.choices.includes(choice)) continue;
+    if (choice === '' || seen.has(choice)) continue;
+    seen.add(choice);
     result.choices.push(choice);
     if (marked && result.defaultChoice === undefined) result.defaultChoice = choice;
   }

@@ -4,7 +4,7 @@ export type {
   CheckResult, DocumentKind, DocumentSchema, ParsedDocument, Problem, ProblemCode, ProblemSeverity,
 } from './types';
 export {
-  newProfileTemplate, newSubprofileTemplate, serializeProfile, serializeSubprofile,
+  fieldsMissingFromDefinitions, newProfileTemplate, newSubprofileTemplate, serializeProfile, serializeSubprofile,
 } from './serialize';
 export { checkDocument, toParsedDocument } from './checkDocument';
 export type { OriginalDocument } from './checkDocument';

@@ -1,6 +1,6 @@
 // Outline (document symbols) and formatting of a profile document: what VS Code's JSON support
 // gave these documents before they got a language of their own.
-import { depthExceeds } from './editorHelpers';
+import { depthExceeds, measureStructure } from './structure';
 import { type Node, format, parseTree } from './jsonc';
 import { MAX_DEPTH, MAX_DOCUMENT_BYTES } from './syntax';
 
@@ -53,9 +53,45 @@ export interface TextEdit {
   content: string;
 }
 
-/** Edits that lay the document out (indentation, one key a line), keeping every value as typed. */
+/** The most text formatting may produce: the indentation of a line is paid for on every line. */
+const MAX_FORMATTED_CHARS = 4 * MAX_DOCUMENT_BYTES;
+
+/**
+ * An upper bound of the formatted text's size: each bracket, comma or comment may start a line
+ * indented as deep as the document goes. O(length), before jsonc-parser builds a single edit.
+ */
+function formattedSizeBound(text: string, indentWidth: number, eol: string): number {
+  const { deepest, breaks } = measureStructure(text);
+  return text.length + breaks * (eol.length + deepest * indentWidth);
+}
+
+/**
+ * jsonc-parser 3.3.1 looks the line break + indent of exactly 200 columns up one past the end of
+ * its cache (`amountOfSpaces > cache.length` instead of `>=`, lib/esm/impl/format.js in
+ * microsoft/node-jsonc-parser) and hands back `content: undefined`: that is the missing entry.
+ */
+function repaired(content: string | undefined, eol: string, insertSpaces: boolean): string | undefined {
+  return content ?? `${eol}${(insertSpaces ? ' ' : '\t').repeat(200)}`;
+}
+
+/**
+ * Edits that lay the document out (indentation, one key a line), keeping every value as typed.
+ * None for a document nested deeper than any profile (jsonc-parser recurses per level and the
+ * output grows with depth × lines) or one whose layout would be unreasonably large.
+ */
 export function formatEdits(text: string, options: { tabSize: number; insertSpaces: boolean }): TextEdit[] {
-  if (text.length > MAX_DOCUMENT_BYTES) return [];
-  return format(text, undefined, { tabSize: options.tabSize, insertSpaces: options.insertSpaces, eol: text.includes('\r\n') ? '\r\n' : '\n' })
-    .map((e) => ({ offset: e.offset, length: e.length, content: e.content }));
+  if (text.length > MAX_DOCUMENT_BYTES || depthExceeds(text, MAX_DEPTH)) return [];
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const { insertSpaces } = options;
+  const tabSize = Number.isSafeInteger(options.tabSize) && options.tabSize > 0 ? options.tabSize : 4;
+  if (formattedSizeBound(text, insertSpaces ? tabSize : 1, eol) > MAX_FORMATTED_CHARS) return [];
+  const edits: TextEdit[] = [];
+  for (const e of format(text, undefined, { tabSize, insertSpaces, eol })) {
+    const content = repaired(e.content as string | undefined, eol, insertSpaces);
+    // Never hand the editor an edit without text: no formatting beats a broken document.
+    if (typeof content !== 'string') return [];
+    // The library keeps an edit whose (missing) text differs from the document's; the repaired may not.
+    if (text.slice(e.offset, e.offset + e.length) !== content) edits.push({ offset: e.offset, length: e.length, content });
+  }
+  return edits;
 }

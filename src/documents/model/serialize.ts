@@ -4,6 +4,7 @@
 import type { Field, Interest, Profile, Subprofile } from '../../api/types';
 import { ZERO_DATE, ZERO_DATETIME } from './dates';
 import { selectChoices } from './fieldTypes';
+import { ownValue } from './text';
 import { checkFieldValue } from './valueRules';
 
 type Entry = [key: string, json: string];
@@ -22,12 +23,16 @@ function stringList(values: readonly string[], indent: string): string {
   return block('[', ']', values.map((v) => JSON.stringify(v)), indent);
 }
 
-/** Defined fields first, in the definitions' order; then anything else the server sent, so nothing is hidden. */
+/**
+ * Defined fields first, in the definitions' order; then anything else the server sent, so nothing
+ * is hidden. Own values only: a field named "constructor" that the profile lacks is left out, not
+ * written as the inherited function.
+ */
 function orderedFields(values: Record<string, string>, fields: readonly Field[]): Entry[] {
   const entries: Entry[] = [];
   const done = new Set<string>();
   for (const field of fields) {
-    const value = values[field.name];
+    const value = ownValue(values, field.name);
     if (value === undefined || done.has(field.name)) continue;
     entries.push([field.name, JSON.stringify(value)]);
     done.add(field.name);
@@ -36,6 +41,15 @@ function orderedFields(values: Record<string, string>, fields: readonly Field[])
     if (!done.has(name)) entries.push([name, JSON.stringify(value)]);
   }
   return entries;
+}
+
+/**
+ * Names the server sent that the definitions lack: fields added in Copernica after the
+ * definitions were loaded. A caller that finds any should reload the definitions.
+ */
+export function fieldsMissingFromDefinitions(values: Record<string, string>, fields: readonly Field[]): string[] {
+  const defined = new Set(fields.map((f) => f.name));
+  return Object.keys(values).filter((name) => !defined.has(name));
 }
 
 function removedJson(removed: false | string): string {
@@ -68,27 +82,31 @@ export function serializeSubprofile(sub: Subprofile, fields: Field[]): string {
   ], '')}\n`;
 }
 
-const EMPTY_VALUES: Record<string, string> = {
-  integer: '0',
-  float: '0',
-  date: ZERO_DATE,
-  datetime: ZERO_DATETIME,
-};
+const EMPTY_VALUES: ReadonlyMap<string, string> = new Map([
+  ['integer', '0'],
+  ['float', '0'],
+  ['date', ZERO_DATE],
+  ['datetime', ZERO_DATETIME],
+]);
 
 /**
  * The value a new entity gets for this field. For select, `value` is the choice list, so the
- * default is the `*`-marked choice or "". A default that would not pass the checks falls back
- * to the type's empty value, so a new document is always valid as created.
+ * default is the `*`-marked choice or "". A default that would not pass the checks (a choice
+ * with a tab in it, say) falls back to the type's empty value, so a new document is always
+ * valid as created.
  */
 export function defaultValue(field: Field): string {
-  if (field.type === 'select') return selectChoices(field).defaultChoice ?? '';
-  const verdict = checkFieldValue(field, field.value);
-  if (verdict?.severity === 'error') return EMPTY_VALUES[field.type] ?? '';
-  return field.value;
+  const value = field.type === 'select' ? selectChoices(field).defaultChoice ?? '' : field.value;
+  const verdict = checkFieldValue(field, value);
+  if (verdict?.severity === 'error') return EMPTY_VALUES.get(field.type) ?? '';
+  return value;
 }
 
+/** The first definition of a name wins, as in the checks: a repeated name must not swap types. */
 function defaults(fields: readonly Field[]): Entry[] {
-  return orderedFields(Object.fromEntries(fields.map((f) => [f.name, defaultValue(f)])), fields);
+  const entries = new Map<string, Entry>();
+  for (const f of fields) if (!entries.has(f.name)) entries.set(f.name, [f.name, JSON.stringify(defaultValue(f))]);
+  return [...entries.values()];
 }
 
 /** A new profile: every field at its default, no interests set; no ID, secret or dates (Copernica assigns them). */

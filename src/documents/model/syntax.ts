@@ -4,6 +4,7 @@
 import * as l10n from '@vscode/l10n';
 import { type Node, type ParseError, createScanner, parseTree, printParseErrorCode } from './jsonc';
 import { utf8Length } from './text';
+import { MAX_PROBLEMS } from './tree';
 import type { ProblemCode, ProblemSeverity } from './types';
 
 /** A problem before line/column are known. */
@@ -19,7 +20,7 @@ export interface DraftProblem {
 
 // jsonc-parser declares SyntaxKind as a const enum, which isolatedModules cannot read: the
 // values it documents, copied.
-const SyntaxKind = {
+export const SyntaxKind = {
   OpenBraceToken: 1, CloseBraceToken: 2, OpenBracketToken: 3, CloseBracketToken: 4, CommaToken: 5,
   LineCommentTrivia: 12, BlockCommentTrivia: 13, LineBreakTrivia: 14, Trivia: 15, EOF: 17,
 } as const;
@@ -34,6 +35,8 @@ export const MAX_DEPTH = 64;
 export interface SyntaxResult {
   root?: Node;
   problems: DraftProblem[];
+  /** Syntax problems beyond MAX_PROBLEMS (all errors), counted but not listed. */
+  suppressed: number;
   /** True when the tree cannot be trusted (or is absent): skip the schema checks. */
   fatal: boolean;
 }
@@ -50,31 +53,47 @@ function sizeProblem(text: string): DraftProblem | undefined {
     0, 0);
 }
 
-/** One scanner pass (iterative, so safe on any nesting): depth, comments and trailing commas. */
-function scanProblems(text: string): { problems: DraftProblem[]; tooDeep: boolean } {
+interface ScanResult {
+  problems: DraftProblem[];
+  suppressed: number;
+  tooDeep: boolean;
+}
+
+/**
+ * One scanner pass (iterative, so safe on any nesting): depth, comments and trailing commas.
+ * At most `budget` problems are listed, the rest counted: a pasted file can hold a comment a line.
+ */
+function scanProblems(text: string, budget: number): ScanResult {
   const problems: DraftProblem[] = [];
+  let suppressed = 0;
+  const add = (problem: () => DraftProblem): void => {
+    if (problems.length < budget) problems.push(problem());
+    else suppressed++;
+  };
   const scanner = createScanner(text, false);
   let depth = 0;
   let comma: { offset: number } | undefined;
   for (let kind = scanner.scan(); kind !== SyntaxKind.EOF; kind = scanner.scan()) {
     const offset = scanner.getTokenOffset();
     if (kind === SyntaxKind.LineCommentTrivia || kind === SyntaxKind.BlockCommentTrivia) {
-      problems.push(error('comment', l10n.t('Comments are not allowed in JSON; remove the comment.'), offset, scanner.getTokenLength()));
+      const length = scanner.getTokenLength();
+      add(() => error('comment', l10n.t('Comments are not allowed in JSON; remove the comment.'), offset, length));
       continue;
     }
     if (kind === SyntaxKind.Trivia || kind === SyntaxKind.LineBreakTrivia) continue;
     if ((kind === SyntaxKind.CloseBraceToken || kind === SyntaxKind.CloseBracketToken) && comma) {
-      problems.push(error('trailing-comma', l10n.t('Trailing comma: JSON does not allow a comma before a closing bracket; remove it.'), comma.offset, 1));
+      const at = comma.offset;
+      add(() => error('trailing-comma', l10n.t('Trailing comma: JSON does not allow a comma before a closing bracket; remove it.'), at, 1));
     }
     comma = kind === SyntaxKind.CommaToken ? { offset } : undefined;
     if (kind === SyntaxKind.OpenBraceToken || kind === SyntaxKind.OpenBracketToken) depth++;
     else if (kind === SyntaxKind.CloseBraceToken || kind === SyntaxKind.CloseBracketToken) depth--;
     if (depth > MAX_DEPTH) {
       const message = l10n.t('The document is nested more than {0} levels deep; a profile document has only three (document, "fields", value) and field values must be strings or numbers.', MAX_DEPTH);
-      return { problems: [error('too-deep', message, offset, 1)], tooDeep: true };
+      return { problems: [error('too-deep', message, offset, 1)], suppressed: 0, tooDeep: true };
     }
   }
-  return { problems, tooDeep: false };
+  return { problems, suppressed, tooDeep: false };
 }
 
 /** What jsonc-parser's error code means, in words; looked up per message, not at load time. */
@@ -130,7 +149,7 @@ function describe(text: string, e: ParseError): string {
 /** Parses `text`; `position` formats an offset for the "line 3, column 14" in the message. */
 export function parseDocumentText(text: string, position: (offset: number) => string): SyntaxResult {
   const tooLarge = sizeProblem(text);
-  if (tooLarge) return { problems: [tooLarge], fatal: true };
+  if (tooLarge) return { problems: [tooLarge], suppressed: 0, fatal: true };
   const problems: DraftProblem[] = [];
   let source = text;
   if (text.startsWith('\ufeff')) {
@@ -139,11 +158,15 @@ export function parseDocumentText(text: string, position: (offset: number) => st
     problems.push({ ...error('bom', l10n.t('The file starts with a byte order mark (BOM); it is ignored.'), 0, 1), severity: 'warning' });
   }
   if (source.trim() === '') {
-    return { problems: [error('empty-document', l10n.t('The document is empty. It must be a JSON object such as {"fields": {}}.'), 0, 0)], fatal: true };
+    const empty = error('empty-document', l10n.t('The document is empty. It must be a JSON object such as {"fields": {}}.'), 0, 0);
+    return { problems: [empty], suppressed: 0, fatal: true };
   }
-  const scanned = scanProblems(source);
-  problems.push(...scanned.problems);
-  if (scanned.tooDeep) return { problems, fatal: true };
+  // One place is kept for the invalid-JSON problem, which says where the text stops being JSON.
+  const scanned = scanProblems(source, MAX_PROBLEMS - problems.length - 1);
+  // Not push(...list): spreading 100,000 arguments overflows the stack.
+  for (const problem of scanned.problems) problems.push(problem);
+  const { suppressed } = scanned;
+  if (scanned.tooDeep) return { problems, suppressed, fatal: true };
   const errors: ParseError[] = [];
   const root = parseTree(source, errors, { disallowComments: false, allowTrailingComma: true, allowEmptyContent: false });
   const first = errors[0];
@@ -154,7 +177,7 @@ export function parseDocumentText(text: string, position: (offset: number) => st
       comment: ['{0} is a position such as "line 3, column 14", {1} what is wrong, such as "expected a comma"'],
     });
     problems.push(error('invalid-json', message, first.offset, Math.max(first.length, 1)));
-    return { problems, fatal: true, ...(root ? { root } : {}) };
+    return { problems, suppressed, fatal: true, ...(root ? { root } : {}) };
   }
-  return { problems, fatal: root === undefined, ...(root ? { root } : {}) };
+  return { problems, suppressed, fatal: root === undefined, ...(root ? { root } : {}) };
 }

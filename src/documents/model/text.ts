@@ -66,37 +66,50 @@ export function utf8Length(text: string, limit: number): number {
   return bytes;
 }
 
-/** Edit distance where swapping two neighbouring letters counts as one edit ("emial" → "email"). */
-export function editDistance(a: string, b: string): number {
-  const rows: number[][] = [Array.from({ length: b.length + 1 }, (_, j) => j)];
+/**
+ * Edit distance where swapping two neighbouring letters counts as one edit ("emial" → "email"),
+ * or `limit + 1` as soon as it must exceed `limit`. Only cells within `limit` of the diagonal are
+ * filled, so one comparison costs O(length × limit), not O(length²).
+ */
+export function editDistance(a: string, b: string, limit = Math.max(a.length, b.length)): number {
+  const over = limit + 1;
+  if (Math.abs(a.length - b.length) > limit) return over;
+  let before: number[] = [];
+  let prev: number[] = Array.from({ length: b.length + 1 }, (_, j) => (j <= limit ? j : over));
   for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) {
+    const row: number[] = new Array<number>(b.length + 1).fill(over);
+    row[0] = i <= limit ? i : over;
+    let rowMin = row[0];
+    for (let j = Math.max(1, i - limit); j <= Math.min(b.length, i + limit); j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      const prev = rows[i - 1] ?? [];
-      let best = Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        best = Math.min(best, (rows[i - 2]?.[j - 2] ?? 0) + 1);
-      }
-      row.push(best);
+      let best = Math.min((prev[j] ?? over) + 1, (row[j - 1] ?? over) + 1, (prev[j - 1] ?? over) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, (before[j - 2] ?? over) + 1);
+      row[j] = Math.min(best, over);
+      rowMin = Math.min(rowMin, row[j] ?? over);
     }
-    rows.push(row);
+    if (rowMin > limit) return over;
+    before = prev;
+    prev = row;
   }
-  return rows[a.length]?.[b.length] ?? 0;
+  return Math.min(prev[b.length] ?? over, over);
 }
+
+/** Beyond these, no "did you mean": a suggestion for a 100-character name helps nobody. */
+const MAX_SUGGESTED_LENGTH = 100;
 
 /**
  * The candidate closest to `name`, compared case-insensitively, when it is a plausible typo:
  * at most 1 edit for short names, 2 for names of 6+ characters, 3 for 12+.
  */
 export function closest(name: string, candidates: readonly string[]): string | undefined {
+  if (name.length > MAX_SUGGESTED_LENGTH) return undefined;
   const wanted = name.toLowerCase();
   const allowed = wanted.length >= 12 ? 3 : wanted.length >= 6 ? 2 : 1;
   let best: string | undefined;
   let bestDistance = allowed + 1;
   for (const candidate of candidates) {
     if (Math.abs(candidate.length - wanted.length) >= bestDistance) continue;
-    const d = editDistance(wanted, candidate.toLowerCase());
+    const d = editDistance(wanted, candidate.toLowerCase(), bestDistance - 1);
     if (d < bestDistance) {
       best = candidate;
       bestDistance = d;
@@ -146,4 +159,19 @@ export function hex(code: number): string {
 /** Sets an own property even for a name like "__proto__". */
 export function setEntry(target: Record<string, string>, key: string, value: string): void {
   Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+/**
+ * A map of field names to values without a prototype: a field may be called "constructor",
+ * "toString" or "__proto__", and reading a missing one must give undefined, not an inherited function.
+ */
+export function fieldMap(entries: Iterable<readonly [string, string]> = []): Record<string, string> {
+  const map = Object.create(null) as Record<string, string>;
+  for (const [key, value] of entries) setEntry(map, key, value);
+  return map;
+}
+
+/** The map's own value for `key`, whatever the map's prototype (a caller may pass a plain object). */
+export function ownValue<T>(map: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.prototype.hasOwnProperty.call(map, key) ? map[key] : undefined;
 }

@@ -19,7 +19,15 @@ export interface ValueVerdict {
   suggestion?: string;
 }
 
-type Rule = (value: string, field: Field) => ValueVerdict | undefined;
+export interface CheckOptions {
+  /**
+   * False when no "did you mean" is wanted (the problem will only be counted): finding the
+   * closest of many choices is the costly part of a bad value.
+   */
+  suggest?: boolean;
+}
+
+type Rule = (value: string, field: Field, options: CheckOptions) => ValueVerdict | undefined;
 
 function bad(reason: string, expected: string, suggestion?: string): ValueVerdict {
   return { severity: 'error', code: 'bad-value', reason, expected, ...(suggestion !== undefined ? { suggestion } : {}) };
@@ -101,13 +109,32 @@ function dateRule(withTime: boolean, optional: boolean): Rule {
   };
 }
 
-const selectRule: Rule = (value, field) => {
-  const { choices } = selectChoices(field);
-  if (value === '' || choices.includes(value)) return undefined;
+/**
+ * The choices of each select definition, read once. A document may repeat one select key
+ * thousands of times (duplicate keys are reported, but each value is still checked): its choices
+ * are not split and compared anew per value. Definitions are never changed in place (a reload
+ * makes new objects), so the definition itself is the key.
+ */
+const choicesByField = new WeakMap<Field, { choices: readonly string[]; set: ReadonlySet<string> }>();
+
+function choicesOf(field: Field): { choices: readonly string[]; set: ReadonlySet<string> } {
+  let known = choicesByField.get(field);
+  if (!known) {
+    const { choices } = selectChoices(field);
+    known = { choices, set: new Set(choices) };
+    choicesByField.set(field, known);
+  }
+  return known;
+}
+
+const selectRule: Rule = (value, field, options) => {
+  const { choices, set } = choicesOf(field);
+  if (value === '' || set.has(value)) return undefined;
   const listed = choices.slice(0, 10).map((c) => quote(c)).join(', ') + (choices.length > 10 ? ', …' : '');
   const expected = choices.length === 0
     ? l10n.t('Expected "" (the field has no choices).')
     : l10n.t('Expected one of {0}, or "" for none (choices are case-sensitive).', listed);
+  if (options.suggest === false) return bad(l10n.t('is not one of the choices'), expected);
   const suggestion = choices.find((c) => c.toLowerCase() === value.trim().toLowerCase()) ?? closest(value, choices);
   return bad(l10n.t('is not one of the choices'), expected, suggestion);
 };
@@ -125,17 +152,18 @@ const emailRule: Rule = (value) => {
 const foreignKeyRule: Rule = (value) =>
   /^\d*$/.test(value) ? undefined : bad(l10n.t('is not a profile ID'), l10n.t('Expected digits like 18381, or "" for none.'));
 
-const TYPE_RULES: Record<string, Rule> = {
-  integer: integerRule,
-  float: floatRule,
-  date: dateRule(false, false),
-  empty_date: dateRule(false, true),
-  datetime: dateRule(true, false),
-  empty_datetime: dateRule(true, true),
-  select: selectRule,
-  email: emailRule,
-  foreign_key: foreignKeyRule,
-};
+// A map, not an object literal: a type the API adds later might be called "constructor".
+const TYPE_RULES: ReadonlyMap<string, Rule> = new Map([
+  ['integer', integerRule],
+  ['float', floatRule],
+  ['date', dateRule(false, false)],
+  ['empty_date', dateRule(false, true)],
+  ['datetime', dateRule(true, false)],
+  ['empty_datetime', dateRule(true, true)],
+  ['select', selectRule],
+  ['email', emailRule],
+  ['foreign_key', foreignKeyRule],
+]);
 
 /** Free text may span lines; every other type is a single token where even a tab is a mistake. */
 const MULTILINE_TYPES = new Set(['text', 'big']);
@@ -168,8 +196,8 @@ function lengthRule(value: string, field: Field): ValueVerdict | undefined {
 }
 
 /** The first problem with `value` for `field`, or undefined when Copernica would store it unchanged. */
-export function checkFieldValue(field: Field, value: string): ValueVerdict | undefined {
-  return characterRule(value, field) ?? lengthRule(value, field) ?? TYPE_RULES[field.type]?.(value, field);
+export function checkFieldValue(field: Field, value: string, options: CheckOptions = {}): ValueVerdict | undefined {
+  return characterRule(value, field) ?? lengthRule(value, field) ?? TYPE_RULES.get(field.type)?.(value, field, options);
 }
 
 /** The full message, e.g. `Field "age" (integer): "abc" is not a whole number. Expected digits like 42.` */
