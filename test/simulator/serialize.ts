@@ -52,7 +52,8 @@ export function databaseJson(db: Database): unknown {
 export function fieldMap(owner: FieldOwner, values: readonly string[]): Record<string, string> {
   const map: Record<string, string> = {};
   owner.fields.forEach((f, i) => {
-    map[f.name] = values[i] ?? '';
+    // Defined, not assigned: a field may be called __proto__, and Copernica prints it like any other.
+    Object.defineProperty(map, f.name, { value: values[i] ?? '', enumerable: true, writable: true, configurable: true });
   });
   return map;
 }

@@ -331,3 +331,58 @@ describe('write engine: one write path, against the simulator', function () {
     });
   });
 });
+
+describe('write engine: fields named like Object.prototype keys (issue 14 item 8)', function () {
+  this.timeout(30_000);
+  let sim: Simulator;
+  let client: CopernicaClient;
+  const NAMES = ['__proto__', 'constructor', 'toString'];
+
+  before(async () => {
+    const field = (ID: string, name: string) => ({
+      ID, name, type: 'text', value: '', displayed: true, ordered: false, length: '50', textlines: '1', hidden: false, index: false,
+    });
+    const envelope = <T>(data: T[]) => ({ start: 0, limit: 1000, count: data.length, total: data.length, data });
+    const intentions = { email: false, sms: false, fax: false, pdf: false };
+    const database = {
+      ID: '9100', name: 'Prototypes', description: '', archived: false, created: '2024-01-01 00:00:00',
+      fields: envelope([field('1', 'email'), ...NAMES.map((n, i) => field(String(i + 2), n))]),
+      interests: envelope([]), collections: envelope([]), intentions,
+    };
+    const fields: Record<string, string> = {};
+    for (const [name, value] of [['email', 'p@example.com'], ['__proto__', 'proto value'], ['constructor', 'ctor value'], ['toString', 'str value']]) {
+      Object.defineProperty(fields, name ?? '', { value, enumerable: true, writable: true, configurable: true });
+    }
+    const profile = {
+      ID: '910001', fields, interests: [], database: '9100', secret: 'abcdef0123456789abcdef012345',
+      created: '2024-01-01 00:00:00', modified: '2024-01-01 00:00:00', removed: false as const,
+    };
+    sim = await startSimulator({ extraDatabases: [{ database, profiles: [profile] }] });
+    client = new CopernicaClient({ apiUrl: sim.url, authUrl: sim.authUrl, apiVersion: 'v4', token: sim.token });
+  });
+  after(async () => sim.close());
+
+  it('load, check clean unchanged, and save one of them with only that field sent', async () => {
+    const session: Pick<Session, 'client' | 'onDidChange'> = { client: () => client, onDidChange: () => ({ dispose: () => undefined }) };
+    const deps: WriteDeps = {
+      client,
+      owners: { schema: new SchemaCache(session as Session), client: () => client },
+      questions: { conflict: async () => 'cancel', confirm: async () => false },
+      reports: { warn: () => undefined, log: () => undefined, afterWriteFailed: () => undefined },
+    };
+    const entity = await client.profile('910001');
+    for (const name of NAMES) assert.ok(Object.prototype.hasOwnProperty.call(entity.fields, name), `${name} was loaded`);
+    const record = new EntityRecord(PROFILE, entity, await PROFILE.ownerOf(deps.owners, entity));
+    const text = serializeEntity(entity, record.owner);
+    assert.doesNotThrow(() => JSON.parse(text), 'the document is valid JSON');
+    assert.match(text, /"__proto__": "proto value"/);
+    sim.controls.clearRequests();
+    assert.equal((await saveEntity(deps, record, { text })).unchanged, true);
+    const edited = text.replace('"ctor value"', '"new ctor"');
+    const result = await saveEntity(deps, record, { text: edited });
+    const put = sim.controls.requests().find((r) => r.method === 'PUT');
+    assert.deepEqual(JSON.parse(put?.body ?? 'null'), { fields: { constructor: 'new ctor' } });
+    assert.equal(result.fresh?.fields['constructor'], 'new ctor');
+    assert.equal(result.fresh?.fields['__proto__'], 'proto value');
+  });
+});
