@@ -42,13 +42,19 @@ function hintFor(error: unknown): string | undefined {
   return undefined;
 }
 
+/** The refusal's problems without the line and column of a document the model never saw. */
+function messageOf(error: unknown): string {
+  if (error instanceof WriteRefusedError && error.problems.length > 0) return error.problems.map((p) => p.message).join(' ');
+  return describeError(error);
+}
+
 /** Runs a tool's work; any failure becomes an error result with what was wrong and what to try. */
 export async function guarded(deps: ToolDeps, what: string, run: () => Promise<string>): Promise<vscode.LanguageModelToolResult> {
   try {
     return textResult(await run());
   } catch (error) {
     deps.s.log.warn(`${what}: ${error instanceof Error ? error.message : String(error)}`);
-    return textResult(errorText(describeError(error), hintFor(error)));
+    return textResult(errorText(messageOf(error), hintFor(error)));
   }
 }
 

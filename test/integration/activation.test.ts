@@ -20,6 +20,7 @@ describe('activation', () => {
     note(`bundle parts loaded at activation: ${parts.join(', ')}`);
     assert.ok(parts.includes('extension'), `dist/extension.js is not among the loaded files: ${parts.join(', ')}`);
     assert.ok(!parts.includes('feature'), `the documents feature loaded at activation: ${parts.join(', ')}`);
+    assert.ok(!parts.includes('tools'), `the language-model tools loaded at activation: ${parts.join(', ')}`);
   });
 
   it('registers the Copernica view container and the explorer view', () => {
