@@ -8,7 +8,7 @@ export { DraftRecord, EntityRecord } from './records';
 export type { PartialWrite } from './records';
 export { AmbiguousCreateError, WriteCancelledError, WriteRefusedError, capitalize, mayHaveLanded } from './errors';
 export {
-  LOST_CREATE_WINDOW, checkEdit, confirmDelete, createEntity, deleteEntity, describeEntity, saveEntity, serializeEntity,
+  LOST_CREATE_WINDOW, checkDraft, checkEdit, confirmDelete, createEntity, deleteEntity, describeEntity, saveEntity, serializeEntity,
 } from './writeEngine';
 export type {
   ConflictChoice, CreateResult, DeleteOutcome, Edit, SaveResult, WriteDeps, WriteQuestions, WriteReports,

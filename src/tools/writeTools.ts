@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { fetchEntity, ownerSource } from '../documents/fetchEntity';
 import {
-  DraftRecord, EntityRecord, KINDS, PROFILE, type ProfileOwner, checkEdit, createEntity, describeEntity,
+  DraftRecord, EntityRecord, KINDS, PROFILE, type ProfileOwner, checkDraft, checkEdit, createEntity, describeEntity,
   ownerOfProfile, saveEntity,
 } from '../profiles';
 import { writeDeps } from '../writeDeps';
@@ -120,6 +120,8 @@ export function createTool(deps: ToolDeps): Tool {
       if (!input.ok) return progress;
       try {
         const owner = await ownerOfProfile(ownerSource(deps.s), input.value.database, signalOf(token));
+        // Refused values are reported by invoke, without asking the user to confirm what cannot be written.
+        checkDraft({ kind: PROFILE, owner }, edit(input.value));
         prepared.put(JSON.stringify(input.value), owner);
         const lines = changeLines({}, input.value.fields);
         const interests = interestLine([], input.value.interests);
@@ -140,8 +142,8 @@ export function createTool(deps: ToolDeps): Tool {
       if (!input.ok) return errorText(input.message);
       const owner = prepared.take(JSON.stringify(input.value));
       if (!owner) {
-        // Unknown database and similar mistakes are reported; a create that was not shown is not made.
-        await ownerOfProfile(ownerSource(deps.s), input.value.database, signalOf(token));
+        // An unknown database or refused values are reported; a create that was not shown is not made.
+        checkDraft({ kind: PROFILE, owner: await ownerOfProfile(ownerSource(deps.s), input.value.database, signalOf(token)) }, edit(input.value));
         return notConfirmed();
       }
       const created = await createEntity(await writeDeps(deps.s), new DraftRecord(PROFILE, { owner }), edit(input.value), signalOf(token));

@@ -162,6 +162,27 @@ describe('tools: language-model tools for chat agents', () => {
     assert.strictEqual((await api.session.client().profile(profile.ID)).fields.firstname, 'Someone Else');
   });
 
+  it('update of a subprofile: the confirmation names it, and Copernica stores the change', async () => {
+    const { sim, api } = await signIn();
+    const customers = await api.schema.database('Customers');
+    const orders = customers?.collections.data.find((c) => c.name === 'Orders');
+    assert.ok(customers && orders, 'no Customers › Orders');
+    const client = api.session.client();
+    let subprofile: { ID: string; fields: Record<string, string> } | undefined;
+    for (const profile of (await client.profiles(customers.ID, { limit: 20 })).data) {
+      subprofile = (await client.subprofiles(profile.ID, orders.ID, { limit: 1 })).data[0];
+      if (subprofile) break;
+    }
+    assert.ok(subprofile, 'no order subprofile');
+    const status = subprofile.fields.status === 'shipped' ? 'paid' : 'shipped';
+    sim.controls.clearRequests();
+    const { shown, result } = await confirmAndInvoke(api, 'copernica_updateProfile', { kind: 'subprofile', id: subprofile.ID, fields: { status } });
+    assert.match(shown, new RegExp(`subprofile ${subprofile.ID}`));
+    assert.ok(shown.includes(`status: ${JSON.stringify(subprofile.fields.status)} → ${JSON.stringify(status)}`), shown);
+    assert.deepStrictEqual(jsonOf(result).stored, { status });
+    assert.deepStrictEqual(writes(sim), [`PUT /v4/subprofile/${subprofile.ID}`]);
+  });
+
   it('update refused by validation: an error naming the problem, through invokeTool, with zero writes', async () => {
     const { sim, api } = await signIn();
     const profile = await newsletterProfile(api);
@@ -171,6 +192,18 @@ describe('tools: language-model tools for chat agents', () => {
     assert.match(String(result.error), /Atlantis/);
     assert.match(String(result.error), /emial/);
     assert.doesNotMatch(String(result.error), /line \d+, column/);
+    assert.match(String(result.hint), /Nothing was written/);
+    assert.deepStrictEqual(writes(sim), []);
+  });
+
+  it('create refused by validation: no confirmation, an error naming the problem, through invokeTool, with zero writes', async () => {
+    const { sim, api } = await signIn();
+    sim.controls.clearRequests();
+    const input = { database: 'Newsletter', fields: { email: 'bad.age@example.com', age: 'forty' } };
+    const prepared = await tool(api, 'copernica_createProfile').prepareInvocation?.({ input }, new vscode.CancellationTokenSource().token);
+    assert.strictEqual(prepared?.confirmationMessages, undefined);
+    const result = jsonOf(await invokeTool('copernica_createProfile', input));
+    assert.match(String(result.error), /forty/);
     assert.match(String(result.hint), /Nothing was written/);
     assert.deepStrictEqual(writes(sim), []);
   });
