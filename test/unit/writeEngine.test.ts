@@ -5,7 +5,7 @@ import { CopernicaClient } from '../../src/api/client';
 import type { Database } from '../../src/api/types';
 import {
   AmbiguousCreateError, DraftRecord, type Edit, type Entity, EntityRecord, type Owner, PROFILE, SUBPROFILE,
-  WriteCancelledError, WriteRefusedError, confirmDelete, createEntity, deleteEntity, ownerOfProfile, ownerOfSubprofile, saveEntity,
+  WriteCancelledError, WriteRefusedError, checkDraft, confirmDelete, createEntity, deleteEntity, ownerOfProfile, ownerOfSubprofile, saveEntity,
   serializeEntity, type ConflictChoice, type WriteDeps,
 } from '../../src/profiles';
 import { SchemaCache } from '../../src/schema';
@@ -225,6 +225,14 @@ describe('write engine: one write path, against the simulator', function () {
     it('refuses an invalid draft before any request', async () => {
       const draft = new DraftRecord(PROFILE, { owner });
       await assert.rejects(createEntity(deps, draft, draftText({ age: '4.5' })), WriteRefusedError);
+      assert.deepEqual(apiRequests(), []);
+    });
+
+    it('checks a draft\'s values without sending (a tool before its confirmation), with the create\'s own rules', () => {
+      const values = (fields: Record<string, string>): Edit => ({ values: { fields } });
+      assert.throws(() => checkDraft({ kind: PROFILE, owner }, values({ age: '4.5' })), WriteRefusedError);
+      assert.throws(() => checkDraft({ kind: PROFILE, owner }, values({ emial: 'a@b.nl' })), /emial/);
+      assert.equal(checkDraft({ kind: PROFILE, owner }, values({ email: 'ok@example.com', age: '45' })).fields.age, '45');
       assert.deepEqual(apiRequests(), []);
     });
 
