@@ -87,8 +87,9 @@ export function updateTool(deps: ToolDeps): Tool {
             message: new vscode.MarkdownString(lines.map((l) => `- ${l}`).join('\n')),
           },
         };
-      } catch {
+      } catch (error) {
         // Refused or unreadable: nothing will be written, and invoke reports why.
+        deps.s.log.info(`copernica_updateProfile: no confirmation (${error instanceof Error ? error.message : String(error)})`);
         return progress;
       }
     },
@@ -133,7 +134,8 @@ export function createTool(deps: ToolDeps): Tool {
             message: new vscode.MarkdownString(lines.map((l) => `- ${l}`).join('\n') || vscode.l10n.t('(all fields at their defaults)')),
           },
         };
-      } catch {
+      } catch (error) {
+        deps.s.log.info(`copernica_createProfile: no confirmation (${error instanceof Error ? error.message : String(error)})`);
         return progress;
       }
     },
