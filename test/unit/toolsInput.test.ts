@@ -1,11 +1,14 @@
 // The language-model tools' input checks and result shapes (src/tools/toolInput.ts): what a model
 // may send, what it is told when the input is wrong, and the size cap of every result. Plain Node.
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import type { Database, Field } from '../../src/api/types';
 import {
   RESULT_CAP_BYTES, changeLines, checkCreateInput, checkDescribeInput, checkFindInput, checkGetInput, checkUpdateInput,
   databaseDefinition, errorText, interestLine, pickFields, profileDataMode, resultText,
 } from '../../src/tools/toolInput';
+import { TOOL_NAMES } from '../../src/tools/names';
 
 function field(name: string, type: string, value = ''): Field {
   return { ID: name, name, type, value, displayed: true, ordered: false, length: '', textlines: '', hidden: false, index: false };
@@ -109,5 +112,29 @@ describe('tools: results', () => {
   it('picks fields case-insensitively, all when none are asked for', () => {
     assert.deepEqual(pickFields({ email: 'x', age: '3' }, ['EMAIL']), { email: 'x' });
     assert.deepEqual(pickFields({ email: 'x' }, undefined), { email: 'x' });
+  });
+});
+
+describe('tools: package.json', () => {
+  type Declared = { name: string; toolReferenceName?: string; modelDescription?: string; when?: string; inputSchema?: { type?: string } };
+  const manifest = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../package.json'), 'utf8')) as {
+    contributes: { languageModelTools: Declared[]; configuration: { properties: Record<string, { default?: unknown; enum?: string[] }> } };
+  };
+
+  it('declares exactly the registered tools, each for signed-in users with a reference name and a schema', () => {
+    const declared = manifest.contributes.languageModelTools;
+    assert.deepEqual(declared.map((t) => t.name).sort(), [...TOOL_NAMES].sort());
+    for (const t of declared) {
+      assert.equal(t.when, 'copernica.signedIn', t.name);
+      assert.match(t.toolReferenceName ?? '', /^copernica-/, t.name);
+      assert.ok((t.modelDescription ?? '').length > 80, `${t.name}: modelDescription too thin`);
+      assert.equal(t.inputSchema?.type, 'object', t.name);
+    }
+  });
+
+  it('has the consent setting: ask by default, allow, never', () => {
+    const setting = manifest.contributes.configuration.properties['copernica.tools.profileData'];
+    assert.equal(setting?.default, 'ask');
+    assert.deepEqual(setting?.enum, ['ask', 'allow', 'never']);
   });
 });
