@@ -17,19 +17,28 @@ export interface ToolsFeature {
 export function registerTools(s: Services): ToolsFeature {
   let loading: Promise<Tools> | undefined;
   const load = (): Promise<Tools> => {
-    loading ??= import('./tools').then((m) => m.createTools(s)).catch((error: unknown) => {
-      loading = undefined;
-      throw error;
-    });
+    loading ??= import('./tools')
+      .then((m) => m.createTools(s))
+      .catch((error: unknown) => {
+        loading = undefined;
+        throw error;
+      });
     return loading;
   };
-  const standIns = new Map<string, vscode.LanguageModelTool<unknown>>(TOOL_NAMES.map((name) => [name, {
-    prepareInvocation: async (options, token) => (await load())[name].prepareInvocation?.(options, token),
-    invoke: async (options, token) => (await load())[name].invoke(options, token),
-  }]));
+  const standIns = new Map<string, vscode.LanguageModelTool<unknown>>(
+    TOOL_NAMES.map((name) => [
+      name,
+      {
+        prepareInvocation: async (options, token) =>
+          (await load())[name].prepareInvocation?.(options, token),
+        invoke: async (options, token) => (await load())[name].invoke(options, token),
+      },
+    ]),
+  );
   // An editor without the language-model API (an older VS Code fork) simply has no tools.
-  const disposables = typeof vscode.lm?.registerTool === 'function'
-    ? [...standIns].map(([name, tool]) => vscode.lm.registerTool(name, tool))
-    : [];
+  const disposables =
+    typeof vscode.lm?.registerTool === 'function'
+      ? [...standIns].map(([name, tool]) => vscode.lm.registerTool(name, tool))
+      : [];
   return { disposables, tool: (name) => standIns.get(name) };
 }

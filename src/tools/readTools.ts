@@ -7,7 +7,14 @@ import { fetchEntity } from '../documents/fetchEntity';
 import { KINDS } from '../profiles';
 import { parseConditions } from '../tree/conditionInput';
 import {
-  type FindInput, type GetInput, checkDescribeInput, checkFindInput, checkGetInput, databaseDefinition, errorText, pickFields,
+  type FindInput,
+  type GetInput,
+  checkDescribeInput,
+  checkFindInput,
+  checkGetInput,
+  databaseDefinition,
+  errorText,
+  pickFields,
   resultText,
 } from './toolInput';
 import { type ToolDeps, guarded, readConsent, signalOf, withheldNote } from './toolKit';
@@ -17,36 +24,59 @@ type Tool = vscode.LanguageModelTool<unknown>;
 /** Subprofiles listed per collection when a get asks for them. */
 const SUBPROFILES_PER_COLLECTION = 10;
 
-async function databaseNamed(deps: ToolDeps, name: string, signal: AbortSignal): Promise<Database | string> {
+async function databaseNamed(
+  deps: ToolDeps,
+  name: string,
+  signal: AbortSignal,
+): Promise<Database | string> {
   const database = await deps.s.schema.database(name, signal);
   if (database) return database;
   const names = (await deps.s.schema.databases(signal)).map((d) => d.name);
-  return errorText(vscode.l10n.t('Copernica has no database "{0}" in this account.', name), vscode.l10n.t('Databases: {0}.', names.join(', ')));
+  return errorText(
+    vscode.l10n.t('Copernica has no database "{0}" in this account.', name),
+    vscode.l10n.t('Databases: {0}.', names.join(', ')),
+  );
 }
 
 export function describeTool(deps: ToolDeps): Tool {
   return {
-    prepareInvocation: () => ({ invocationMessage: vscode.l10n.t('Reading the Copernica definitions') }),
-    invoke: (options, token) => guarded(deps, 'copernica_describeDatabases', async () => {
-      const input = checkDescribeInput(options.input);
-      if (!input.ok) return errorText(input.message);
-      const signal = signalOf(token);
-      let databases = await deps.s.schema.databases(signal);
-      if (input.value.database !== undefined) {
-        const one = await databaseNamed(deps, input.value.database, signal);
-        if (typeof one === 'string') return one;
-        databases = [one];
-      }
-      const shown = databases.map(databaseDefinition);
-      return resultText({ databases: shown }, {
-        count: shown.length,
-        with: (n) => ({ databases: shown.slice(0, n), more: shown.length - n, hint: vscode.l10n.t('Ask for one database by name.') }),
-      });
+    prepareInvocation: () => ({
+      invocationMessage: vscode.l10n.t('Reading the Copernica definitions'),
     }),
+    invoke: (options, token) =>
+      guarded(deps, 'copernica_describeDatabases', async () => {
+        const input = checkDescribeInput(options.input);
+        if (!input.ok) return errorText(input.message);
+        const signal = signalOf(token);
+        let databases = await deps.s.schema.databases(signal);
+        if (input.value.database !== undefined) {
+          const one = await databaseNamed(deps, input.value.database, signal);
+          if (typeof one === 'string') return one;
+          databases = [one];
+        }
+        const shown = databases.map(databaseDefinition);
+        return resultText(
+          { databases: shown },
+          {
+            count: shown.length,
+            with: (n) => ({
+              databases: shown.slice(0, n),
+              more: shown.length - n,
+              hint: vscode.l10n.t('Ask for one database by name.'),
+            }),
+          },
+        );
+      }),
   };
 }
 
-function findResult(deps: ToolDeps, input: FindInput, database: Database, conditions: string[], page: { total?: number; data: { ID: string; fields: Record<string, string> }[] }): string {
+function findResult(
+  deps: ToolDeps,
+  input: FindInput,
+  database: Database,
+  conditions: string[],
+  page: { total?: number; data: { ID: string; fields: Record<string, string> }[] },
+): string {
   const total = page.total ?? page.data.length;
   const base = { database: database.name, conditions, total };
   if (deps.mode() === 'never') {
@@ -54,7 +84,12 @@ function findResult(deps: ToolDeps, input: FindInput, database: Database, condit
     return resultText({ ...base, ids, more: total - ids.length, note: withheldNote() });
   }
   const profiles = page.data.map((p) => ({ ID: p.ID, fields: pickFields(p.fields, input.fields) }));
-  const shaped = (n: number): unknown => ({ ...base, returned: n, more: total - n, profiles: profiles.slice(0, n) });
+  const shaped = (n: number): unknown => ({
+    ...base,
+    returned: n,
+    more: total - n,
+    profiles: profiles.slice(0, n),
+  });
   return resultText(shaped(profiles.length), { count: profiles.length, with: shaped });
 }
 
@@ -63,32 +98,72 @@ export function findTool(deps: ToolDeps): Tool {
     prepareInvocation: (options) => {
       const input = checkFindInput(options.input);
       const where = input.ok ? `${input.value.database}: ${input.value.conditions.join('; ')}` : '';
-      return readConsent(deps, vscode.l10n.t('The profiles found in {0} are sent to the language model.', where), vscode.l10n.t('Finding profiles in Copernica'));
+      return readConsent(
+        deps,
+        vscode.l10n.t('The profiles found in {0} are sent to the language model.', where),
+        vscode.l10n.t('Finding profiles in Copernica'),
+      );
     },
-    invoke: (options, token) => guarded(deps, 'copernica_findProfiles', async () => {
-      const input = checkFindInput(options.input);
-      if (!input.ok) return errorText(input.message);
-      const signal = signalOf(token);
-      const database = await databaseNamed(deps, input.value.database, signal);
-      if (typeof database === 'string') return database;
-      const parsed = parseConditions(input.value.conditions, database.fields.data);
-      if (!parsed.ok) return errorText(parsed.message, vscode.l10n.t('copernica_describeDatabases lists the fields of each database.'));
-      const client = await deps.s.session.readyClient();
-      const page = await client.profiles(database.ID, { limit: input.value.limit, total: true, orderBy: 'id', order: 'asc', conditions: parsed.conditions }, signal);
-      return findResult(deps, input.value, database, parsed.conditions.map(formatCondition), page);
-    }),
+    invoke: (options, token) =>
+      guarded(deps, 'copernica_findProfiles', async () => {
+        const input = checkFindInput(options.input);
+        if (!input.ok) return errorText(input.message);
+        const signal = signalOf(token);
+        const database = await databaseNamed(deps, input.value.database, signal);
+        if (typeof database === 'string') return database;
+        const parsed = parseConditions(input.value.conditions, database.fields.data);
+        if (!parsed.ok)
+          return errorText(
+            parsed.message,
+            vscode.l10n.t('copernica_describeDatabases lists the fields of each database.'),
+          );
+        const client = await deps.s.session.readyClient();
+        const page = await client.profiles(
+          database.ID,
+          {
+            limit: input.value.limit,
+            total: true,
+            orderBy: 'id',
+            order: 'asc',
+            conditions: parsed.conditions,
+          },
+          signal,
+        );
+        return findResult(
+          deps,
+          input.value,
+          database,
+          parsed.conditions.map(formatCondition),
+          page,
+        );
+      }),
   };
 }
 
-async function subprofilesOf(deps: ToolDeps, profileId: string, database: Database, signal: AbortSignal): Promise<Record<string, unknown>> {
+async function subprofilesOf(
+  deps: ToolDeps,
+  profileId: string,
+  database: Database,
+  signal: AbortSignal,
+): Promise<Record<string, unknown>> {
   const client = await deps.s.session.readyClient();
   const result: Record<string, unknown> = {};
   for (const collection of database.collections.data) {
-    const page = await client.subprofiles(profileId, collection.ID, { limit: SUBPROFILES_PER_COLLECTION, total: true }, signal);
+    const page = await client.subprofiles(
+      profileId,
+      collection.ID,
+      { limit: SUBPROFILES_PER_COLLECTION, total: true },
+      signal,
+    );
     const total = page.total ?? page.data.length;
-    result[collection.name] = deps.mode() === 'never'
-      ? { total, ids: page.data.map((sp) => sp.ID) }
-      : { total, more: total - page.data.length, subprofiles: page.data.map((sp) => ({ ID: sp.ID, fields: sp.fields })) };
+    result[collection.name] =
+      deps.mode() === 'never'
+        ? { total, ids: page.data.map((sp) => sp.ID) }
+        : {
+            total,
+            more: total - page.data.length,
+            subprofiles: page.data.map((sp) => ({ ID: sp.ID, fields: sp.fields })),
+          };
   }
   return result;
 }
@@ -102,12 +177,17 @@ async function getResult(deps: ToolDeps, input: GetInput, signal: AbortSignal): 
     kind: kind.name,
     ID: entity.ID,
     database: owner.database.name,
-    ...(owner.kind === 'subprofile' ? { collection: owner.collection.name, profile: kind.profileOf(entity) } : {}),
+    ...(owner.kind === 'subprofile'
+      ? { collection: owner.collection.name, profile: kind.profileOf(entity) }
+      : {}),
     ...(entity.removed ? { removed: entity.removed } : {}),
-    ...(never ? { fieldNames: owner.schema.fields.map((f) => f.name), note: withheldNote() } : { fields: entity.fields }),
+    ...(never
+      ? { fieldNames: owner.schema.fields.map((f) => f.name), note: withheldNote() }
+      : { fields: entity.fields }),
     ...(interests && !never ? { interests } : {}),
   };
-  if (input.subprofiles && owner.kind === 'profile') result.subprofiles = await subprofilesOf(deps, entity.ID, owner.database, signal);
+  if (input.subprofiles && owner.kind === 'profile')
+    result.subprofiles = await subprofilesOf(deps, entity.ID, owner.database, signal);
   return resultText(result);
 }
 
@@ -116,12 +196,17 @@ export function getTool(deps: ToolDeps): Tool {
     prepareInvocation: (options) => {
       const input = checkGetInput(options.input);
       const label = input.ok ? KINDS[input.value.kind].label(input.value.id) : '';
-      return readConsent(deps, vscode.l10n.t('The values of {0} are sent to the language model.', label), vscode.l10n.t('Reading {0}', label));
+      return readConsent(
+        deps,
+        vscode.l10n.t('The values of {0} are sent to the language model.', label),
+        vscode.l10n.t('Reading {0}', label),
+      );
     },
-    invoke: (options, token) => guarded(deps, 'copernica_getProfile', async () => {
-      const input = checkGetInput(options.input);
-      if (!input.ok) return errorText(input.message);
-      return getResult(deps, input.value, signalOf(token));
-    }),
+    invoke: (options, token) =>
+      guarded(deps, 'copernica_getProfile', async () => {
+        const input = checkGetInput(options.input);
+        if (!input.ok) return errorText(input.message);
+        return getResult(deps, input.value, signalOf(token));
+      }),
   };
 }

@@ -49,7 +49,8 @@ export interface CreateInput {
 class InputError extends Error {}
 
 function objectOf(input: unknown): Record<string, unknown> {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) throw new InputError(l10n.t('The input must be a JSON object.'));
+  if (typeof input !== 'object' || input === null || Array.isArray(input))
+    throw new InputError(l10n.t('The input must be a JSON object.'));
   return input as Record<string, unknown>;
 }
 
@@ -60,7 +61,8 @@ function text(input: Record<string, unknown>, name: string, required: boolean): 
   if (value === undefined && !required) return undefined;
   // IDs are strings in Copernica; a model often sends them as numbers.
   if (typeof value === 'number' && Number.isInteger(value)) return String(value);
-  if (typeof value !== 'string' || value.trim() === '') throw new InputError(l10n.t('"{0}" must be a non-empty string.', name));
+  if (typeof value !== 'string' || value.trim() === '')
+    throw new InputError(l10n.t('"{0}" must be a non-empty string.', name));
   return value.trim();
 }
 
@@ -68,7 +70,8 @@ function textList(input: Record<string, unknown>, name: string): string[] | unde
   const value = input[name];
   if (value === undefined) return undefined;
   if (typeof value === 'string') return [value];
-  if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) throw new InputError(l10n.t('"{0}" must be an array of strings.', name));
+  if (!Array.isArray(value) || value.some((v) => typeof v !== 'string'))
+    throw new InputError(l10n.t('"{0}" must be an array of strings.', name));
   return value as string[];
 }
 
@@ -85,14 +88,20 @@ function values(input: Record<string, unknown>, name: string): Record<string, st
       throw new InputError(l10n.t('The value of field "{0}" must be a string or a number.', field));
     }
     // A field may be called __proto__: define it, never assign it.
-    Object.defineProperty(result, field, { value: String(v), enumerable: true, writable: true, configurable: true });
+    Object.defineProperty(result, field, {
+      value: String(v),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   }
   return result;
 }
 
 function kind(input: Record<string, unknown>): EntityKindName {
   const value = input.kind ?? 'profile';
-  if (value !== 'profile' && value !== 'subprofile') throw new InputError(l10n.t('"kind" must be "profile" or "subprofile".'));
+  if (value !== 'profile' && value !== 'subprofile')
+    throw new InputError(l10n.t('"kind" must be "profile" or "subprofile".'));
   return value;
 }
 
@@ -116,13 +125,26 @@ export function checkFindInput(input: unknown): Checked<FindInput> {
   return checking(() => {
     const o = objectOf(input);
     const conditions = textList(o, 'conditions') ?? [];
-    if (conditions.length === 0) throw new InputError(l10n.t('"conditions" must hold at least one condition, e.g. ["email==john@example.com"].'));
+    if (conditions.length === 0)
+      throw new InputError(
+        l10n.t('"conditions" must hold at least one condition, e.g. ["email==john@example.com"].'),
+      );
     const limit = o.limit ?? DEFAULT_FIND_LIMIT;
-    if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1 || limit > MAX_FIND_LIMIT) {
+    if (
+      typeof limit !== 'number' ||
+      !Number.isInteger(limit) ||
+      limit < 1 ||
+      limit > MAX_FIND_LIMIT
+    ) {
       throw new InputError(l10n.t('"limit" must be a whole number from 1 to {0}.', MAX_FIND_LIMIT));
     }
     const fields = textList(o, 'fields');
-    return { database: text(o, 'database', true), conditions, limit, ...(fields ? { fields } : {}) };
+    return {
+      database: text(o, 'database', true),
+      conditions,
+      limit,
+      ...(fields ? { fields } : {}),
+    };
   });
 }
 
@@ -138,9 +160,11 @@ export function checkUpdateInput(input: unknown): Checked<UpdateInput> {
     const o = objectOf(input);
     const interests = textList(o, 'interests');
     const k = kind(o);
-    if (interests && k === 'subprofile') throw new InputError(l10n.t('Subprofiles have no interests.'));
+    if (interests && k === 'subprofile')
+      throw new InputError(l10n.t('Subprofiles have no interests.'));
     const fields = values(o, 'fields');
-    if (Object.keys(fields).length === 0 && !interests) throw new InputError(l10n.t('Give "fields" and/or "interests" to change.'));
+    if (Object.keys(fields).length === 0 && !interests)
+      throw new InputError(l10n.t('Give "fields" and/or "interests" to change.'));
     return { kind: k, id: text(o, 'id', true), fields, ...(interests ? { interests } : {}) };
   });
 }
@@ -149,7 +173,11 @@ export function checkCreateInput(input: unknown): Checked<CreateInput> {
   return checking(() => {
     const o = objectOf(input);
     const interests = textList(o, 'interests');
-    return { database: text(o, 'database', true), fields: values(o, 'fields'), ...(interests ? { interests } : {}) };
+    return {
+      database: text(o, 'database', true),
+      fields: values(o, 'fields'),
+      ...(interests ? { interests } : {}),
+    };
   });
 }
 
@@ -159,13 +187,19 @@ function fieldDefinition(field: Field): Record<string, unknown> {
   const choices = field.value.split(/\r?\n/).filter((c) => c !== '');
   const marked = choices.find((c) => c.endsWith('*'));
   return {
-    name: field.name, type: field.type, choices: choices.map((c) => c.replace(/\*$/, '')),
+    name: field.name,
+    type: field.type,
+    choices: choices.map((c) => c.replace(/\*$/, '')),
     ...(marked ? { default: marked.slice(0, -1) } : {}),
   };
 }
 
 function collectionDefinition(collection: Collection): Record<string, unknown> {
-  return { ID: collection.ID, name: collection.name, fields: collection.fields.data.map(fieldDefinition) };
+  return {
+    ID: collection.ID,
+    name: collection.name,
+    fields: collection.fields.data.map(fieldDefinition),
+  };
 }
 
 /** A database's definitions, compact: what a model needs to write conditions and values. */
@@ -180,10 +214,15 @@ export function databaseDefinition(database: Database): Record<string, unknown> 
 }
 
 /** Only the fields asked for (all when none were); names matched as the database spells them. */
-export function pickFields(fields: Record<string, string>, wanted: readonly string[] | undefined): Record<string, string> {
+export function pickFields(
+  fields: Record<string, string>,
+  wanted: readonly string[] | undefined,
+): Record<string, string> {
   if (!wanted) return fields;
   const lower = new Set(wanted.map((w) => w.toLowerCase()));
-  return Object.fromEntries(Object.entries(fields).filter(([name]) => lower.has(name.toLowerCase())));
+  return Object.fromEntries(
+    Object.entries(fields).filter(([name]) => lower.has(name.toLowerCase())),
+  );
 }
 
 function bytes(textValue: string): number {
@@ -195,7 +234,10 @@ function bytes(textValue: string): number {
  * end (`shrink` gives the value with that many items), and the result says so; anything else that is
  * still too long becomes an error the model can act on.
  */
-export function resultText(value: unknown, shrink?: { count: number; with(count: number): unknown }): string {
+export function resultText(
+  value: unknown,
+  shrink?: { count: number; with(count: number): unknown },
+): string {
   const full = JSON.stringify(value);
   if (bytes(full) <= RESULT_CAP_BYTES) return full;
   if (shrink) {
@@ -216,20 +258,30 @@ export function errorText(message: string, hint?: string): string {
 }
 
 /** One line per changed field, `name: "old" → "new"`, for the confirmation of a write. */
-export function changeLines(before: Record<string, string>, after: Record<string, string>): string[] {
+export function changeLines(
+  before: Record<string, string>,
+  after: Record<string, string>,
+): string[] {
   const lines: string[] = [];
   for (const [name, value] of Object.entries(after)) {
     const old = Object.prototype.hasOwnProperty.call(before, name) ? before[name] : undefined;
     if (old === value) continue;
-    lines.push(`${name}: ${old === undefined ? '—' : JSON.stringify(old)} → ${JSON.stringify(value)}`);
+    lines.push(
+      `${name}: ${old === undefined ? '—' : JSON.stringify(old)} → ${JSON.stringify(value)}`,
+    );
   }
   return lines;
 }
 
 /** The interests line of a confirmation, or none when they stay the same. */
-export function interestLine(before: readonly string[], after: readonly string[] | undefined): string | undefined {
+export function interestLine(
+  before: readonly string[],
+  after: readonly string[] | undefined,
+): string | undefined {
   if (!after) return undefined;
-  const same = before.length === after.length && [...before].sort().join('\n') === [...after].sort().join('\n');
+  const same =
+    before.length === after.length &&
+    [...before].sort().join('\n') === [...after].sort().join('\n');
   if (same) return undefined;
   return l10n.t('interests: {0} → {1}', before.join(', ') || '—', after.join(', ') || '—');
 }

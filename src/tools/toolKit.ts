@@ -17,7 +17,11 @@ export interface ToolDeps {
 }
 
 export function toolDeps(s: Services): ToolDeps {
-  return { s, mode: () => profileDataMode(vscode.workspace.getConfiguration('copernica').get(PROFILE_DATA_SETTING)) };
+  return {
+    s,
+    mode: () =>
+      profileDataMode(vscode.workspace.getConfiguration('copernica').get(PROFILE_DATA_SETTING)),
+  };
 }
 
 export function textResult(text: string): vscode.LanguageModelToolResult {
@@ -30,8 +34,12 @@ export function withheldNote(): string {
   return vscode.l10n.t('Profile values are not shared with language models (setting copernica.tools.profileData is "never"): this result holds definitions, IDs and counts only.');
 }
 
+// Whole-line messages: the l10n extraction check wants the literal right after `l10n.t(`.
+// prettier-ignore
 function hintFor(error: unknown): string | undefined {
-  if (error instanceof NotSignedInError) return vscode.l10n.t('Ask the user to sign in with the command "Copernica: Sign In", then try again.');
+  if (error instanceof NotSignedInError) {
+    return vscode.l10n.t('Ask the user to sign in with the command "Copernica: Sign In", then try again.');
+  }
   if (error instanceof WriteRefusedError) {
     return vscode.l10n.t('Nothing was written. Correct the values named above (copernica_describeDatabases lists the fields, their types and choices) and try again.');
   }
@@ -44,12 +52,17 @@ function hintFor(error: unknown): string | undefined {
 
 /** The refusal's problems without the line and column of a document the model never saw. */
 function messageOf(error: unknown): string {
-  if (error instanceof WriteRefusedError && error.problems.length > 0) return error.problems.map((p) => p.message).join(' ');
+  if (error instanceof WriteRefusedError && error.problems.length > 0)
+    return error.problems.map((p) => p.message).join(' ');
   return describeError(error);
 }
 
 /** Runs a tool's work; any failure becomes an error result with what was wrong and what to try. */
-export async function guarded(deps: ToolDeps, what: string, run: () => Promise<string>): Promise<vscode.LanguageModelToolResult> {
+export async function guarded(
+  deps: ToolDeps,
+  what: string,
+  run: () => Promise<string>,
+): Promise<vscode.LanguageModelToolResult> {
   try {
     return textResult(await run());
   } catch (error) {
@@ -67,7 +80,11 @@ export function signalOf(token: vscode.CancellationToken): AbortSignal {
 }
 
 /** With "ask", reading profile values asks first; with "allow" or "never" it does not. */
-export function readConsent(deps: ToolDeps, message: string, progress: string): vscode.PreparedToolInvocation {
+export function readConsent(
+  deps: ToolDeps,
+  message: string,
+  progress: string,
+): vscode.PreparedToolInvocation {
   if (deps.mode() !== 'ask') return { invocationMessage: progress };
   return {
     invocationMessage: progress,

@@ -12,7 +12,9 @@ import { signIn } from './support/setup';
 type Mode = 'ask' | 'allow' | 'never';
 
 async function setMode(mode: Mode | undefined): Promise<void> {
-  await vscode.workspace.getConfiguration('copernica').update('tools.profileData', mode, vscode.ConfigurationTarget.Global);
+  await vscode.workspace
+    .getConfiguration('copernica')
+    .update('tools.profileData', mode, vscode.ConfigurationTarget.Global);
 }
 
 function textOf(result: vscode.LanguageModelToolResult): string {
@@ -24,7 +26,11 @@ function jsonOf(result: vscode.LanguageModelToolResult): Record<string, unknown>
 }
 
 async function invokeTool(name: string, input: object): Promise<vscode.LanguageModelToolResult> {
-  return vscode.lm.invokeTool(name, { input, toolInvocationToken: undefined }, new vscode.CancellationTokenSource().token);
+  return vscode.lm.invokeTool(
+    name,
+    { input, toolInvocationToken: undefined },
+    new vscode.CancellationTokenSource().token,
+  );
 }
 
 function tool(api: ExtensionApi, name: string): vscode.LanguageModelTool<unknown> {
@@ -34,22 +40,32 @@ function tool(api: ExtensionApi, name: string): vscode.LanguageModelTool<unknown
 }
 
 /** The two steps VS Code runs around the user's "Yes": the confirmation, then the call. */
-async function confirmAndInvoke(api: ExtensionApi, name: string, input: object): Promise<{ shown: string; result: vscode.LanguageModelToolResult }> {
+async function confirmAndInvoke(
+  api: ExtensionApi,
+  name: string,
+  input: object,
+): Promise<{ shown: string; result: vscode.LanguageModelToolResult }> {
   const token = new vscode.CancellationTokenSource().token;
   const prepared = await tool(api, name).prepareInvocation?.({ input }, token);
   const confirmation = prepared?.confirmationMessages;
   assert.ok(confirmation, `${name} asked for no confirmation`);
-  const message = typeof confirmation.message === 'string' ? confirmation.message : confirmation.message.value;
+  const message =
+    typeof confirmation.message === 'string' ? confirmation.message : confirmation.message.value;
   const result = await tool(api, name).invoke({ input, toolInvocationToken: undefined }, token);
   assert.ok(result, `${name} returned nothing`);
   return { shown: `${confirmation.title}\n${message}`, result };
 }
 
 function writes(sim: Simulator): string[] {
-  return sim.controls.requests().filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.path}`);
+  return sim.controls
+    .requests()
+    .filter((r) => r.method !== 'GET')
+    .map((r) => `${r.method} ${r.path}`);
 }
 
-async function newsletterProfile(api: ExtensionApi): Promise<{ ID: string; fields: Record<string, string> }> {
+async function newsletterProfile(
+  api: ExtensionApi,
+): Promise<{ ID: string; fields: Record<string, string> }> {
   const database = await api.schema.database('Newsletter');
   assert.ok(database, 'no Newsletter database');
   const page = await api.session.client().profiles(database.ID, { limit: 1, start: 40 });
@@ -75,27 +91,46 @@ describe('tools: language-model tools for chat agents', () => {
     }
     const find = vscode.lm.tools.find((t) => t.name === 'copernica_findProfiles');
     assert.match(find?.description ?? '', /conditions/);
-    assert.deepStrictEqual((find?.inputSchema as { required?: string[] }).required, ['database', 'conditions']);
+    assert.deepStrictEqual((find?.inputSchema as { required?: string[] }).required, [
+      'database',
+      'conditions',
+    ]);
   });
 
   it('find: a misspelt field is an error naming the right one, and no search is sent', async () => {
     const { sim } = await signIn();
     await setMode('allow');
     sim.controls.clearRequests();
-    const result = jsonOf(await invokeTool('copernica_findProfiles', { database: 'Newsletter', conditions: ['emial==someone@example.com'] }));
+    const result = jsonOf(
+      await invokeTool('copernica_findProfiles', {
+        database: 'Newsletter',
+        conditions: ['emial==someone@example.com'],
+      }),
+    );
     assert.match(String(result.error), /no field "emial".*Did you mean "email"\?/);
-    assert.ok(!sim.controls.requests().some((r) => r.path.endsWith('/profiles')), 'a search was sent');
+    assert.ok(
+      !sim.controls.requests().some((r) => r.path.endsWith('/profiles')),
+      'a search was sent',
+    );
   });
 
   it('find: at most the stated number of profiles, with the total and how many more', async () => {
     await signIn();
     await setMode('allow');
-    const result = jsonOf(await invokeTool('copernica_findProfiles', { database: 'Newsletter', conditions: ['Country==BE'], limit: 3, fields: ['email', 'Country'] }));
+    const result = jsonOf(
+      await invokeTool('copernica_findProfiles', {
+        database: 'Newsletter',
+        conditions: ['Country==BE'],
+        limit: 3,
+        fields: ['email', 'Country'],
+      }),
+    );
     const profiles = result.profiles as { ID: string; fields: Record<string, string> }[];
     assert.strictEqual(profiles.length, 3);
     assert.ok(Number(result.total) > 3);
     assert.strictEqual(result.more, Number(result.total) - 3);
-    for (const p of profiles) assert.deepStrictEqual(Object.keys(p.fields).sort(), ['Country', 'email']);
+    for (const p of profiles)
+      assert.deepStrictEqual(Object.keys(p.fields).sort(), ['Country', 'email']);
   });
 
   it('get: one profile with its fields and interests', async () => {
@@ -113,9 +148,15 @@ describe('tools: language-model tools for chat agents', () => {
     const { api } = await signIn();
     await setMode('ask');
     const profile = await newsletterProfile(api);
-    const prepared = await tool(api, 'copernica_getProfile').prepareInvocation?.({ input: { id: profile.ID } }, new vscode.CancellationTokenSource().token);
+    const prepared = await tool(api, 'copernica_getProfile').prepareInvocation?.(
+      { input: { id: profile.ID } },
+      new vscode.CancellationTokenSource().token,
+    );
     const message = prepared?.confirmationMessages?.message;
-    assert.match(typeof message === 'string' ? message : message?.value ?? '', new RegExp(`profile ${profile.ID}`));
+    assert.match(
+      typeof message === 'string' ? message : (message?.value ?? ''),
+      new RegExp(`profile ${profile.ID}`),
+    );
   });
 
   it('update: the confirmation shows each field old → new, and nothing is written before invoke', async () => {
@@ -123,13 +164,21 @@ describe('tools: language-model tools for chat agents', () => {
     const profile = await newsletterProfile(api);
     sim.controls.clearRequests();
     const input = { id: profile.ID, fields: { age: '77', Country: 'DE' } };
-    const prepared = await tool(api, 'copernica_updateProfile').prepareInvocation?.({ input }, new vscode.CancellationTokenSource().token);
+    const prepared = await tool(api, 'copernica_updateProfile').prepareInvocation?.(
+      { input },
+      new vscode.CancellationTokenSource().token,
+    );
     const confirmation = prepared?.confirmationMessages;
     assert.ok(confirmation, 'no confirmation');
     assert.match(confirmation.title, new RegExp(`profile ${profile.ID}`));
-    const message = typeof confirmation.message === 'string' ? confirmation.message : confirmation.message.value;
+    const message =
+      typeof confirmation.message === 'string' ? confirmation.message : confirmation.message.value;
     assert.ok(message.includes(`age: ${JSON.stringify(profile.fields.age)} → "77"`), message);
-    if (profile.fields.Country !== 'DE') assert.ok(message.includes(`Country: ${JSON.stringify(profile.fields.Country)} → "DE"`), message);
+    if (profile.fields.Country !== 'DE')
+      assert.ok(
+        message.includes(`Country: ${JSON.stringify(profile.fields.Country)} → "DE"`),
+        message,
+      );
     assert.deepStrictEqual(writes(sim), []);
   });
 
@@ -138,12 +187,18 @@ describe('tools: language-model tools for chat agents', () => {
     const profile = await newsletterProfile(api);
     const input = { id: profile.ID, fields: { age: '61' } };
     const asked: string[] = [];
-    api.usePrompter({ confirm: async () => true, conflict: async (message) => (asked.push(message), 'cancel') });
+    api.usePrompter({
+      confirm: async () => true,
+      conflict: async (message) => (asked.push(message), 'cancel'),
+    });
     const token = new vscode.CancellationTokenSource().token;
     await tool(api, 'copernica_updateProfile').prepareInvocation?.({ input }, token);
     sim.controls.changeProfile(profile.ID, { firstname: 'Someone Else' });
     sim.controls.clearRequests();
-    const answer = await tool(api, 'copernica_updateProfile').invoke({ input, toolInvocationToken: undefined }, token);
+    const answer = await tool(api, 'copernica_updateProfile').invoke(
+      { input, toolInvocationToken: undefined },
+      token,
+    );
     assert.ok(answer);
     const cancelled = jsonOf(answer);
     assert.strictEqual(asked.length, 1);
@@ -153,13 +208,19 @@ describe('tools: language-model tools for chat agents', () => {
     assert.deepStrictEqual(writes(sim), []);
 
     api.usePrompter({ confirm: async () => true, conflict: async () => 'overwrite' });
-    const { result } = await confirmAndInvoke(api, 'copernica_updateProfile', { id: profile.ID, fields: { age: '62' } });
+    const { result } = await confirmAndInvoke(api, 'copernica_updateProfile', {
+      id: profile.ID,
+      fields: { age: '62' },
+    });
     const saved = jsonOf(result);
     assert.strictEqual(saved.saved, true);
     assert.deepStrictEqual(saved.stored, { age: '62' });
     const put = sim.controls.requests().find((r) => r.method === 'PUT');
     assert.deepStrictEqual(JSON.parse(String(put?.body)), { fields: { age: '62' } });
-    assert.strictEqual((await api.session.client().profile(profile.ID)).fields.firstname, 'Someone Else');
+    assert.strictEqual(
+      (await api.session.client().profile(profile.ID)).fields.firstname,
+      'Someone Else',
+    );
   });
 
   it('update of a subprofile: the confirmation names it, and Copernica stores the change', async () => {
@@ -176,9 +237,18 @@ describe('tools: language-model tools for chat agents', () => {
     assert.ok(subprofile, 'no order subprofile');
     const status = subprofile.fields.status === 'shipped' ? 'paid' : 'shipped';
     sim.controls.clearRequests();
-    const { shown, result } = await confirmAndInvoke(api, 'copernica_updateProfile', { kind: 'subprofile', id: subprofile.ID, fields: { status } });
+    const { shown, result } = await confirmAndInvoke(api, 'copernica_updateProfile', {
+      kind: 'subprofile',
+      id: subprofile.ID,
+      fields: { status },
+    });
     assert.match(shown, new RegExp(`subprofile ${subprofile.ID}`));
-    assert.ok(shown.includes(`status: ${JSON.stringify(subprofile.fields.status)} → ${JSON.stringify(status)}`), shown);
+    assert.ok(
+      shown.includes(
+        `status: ${JSON.stringify(subprofile.fields.status)} → ${JSON.stringify(status)}`,
+      ),
+      shown,
+    );
     assert.deepStrictEqual(jsonOf(result).stored, { status });
     assert.deepStrictEqual(writes(sim), [`PUT /v4/subprofile/${subprofile.ID}`]);
   });
@@ -187,7 +257,12 @@ describe('tools: language-model tools for chat agents', () => {
     const { sim, api } = await signIn();
     const profile = await newsletterProfile(api);
     sim.controls.clearRequests();
-    const result = jsonOf(await invokeTool('copernica_updateProfile', { id: profile.ID, fields: { Country: 'Atlantis', emial: 'x@y.nl' } }));
+    const result = jsonOf(
+      await invokeTool('copernica_updateProfile', {
+        id: profile.ID,
+        fields: { Country: 'Atlantis', emial: 'x@y.nl' },
+      }),
+    );
     // Each problem, without the line and column of a document the model never saw.
     assert.match(String(result.error), /Atlantis/);
     assert.match(String(result.error), /emial/);
@@ -199,8 +274,14 @@ describe('tools: language-model tools for chat agents', () => {
   it('create refused by validation: no confirmation, an error naming the problem, through invokeTool, with zero writes', async () => {
     const { sim, api } = await signIn();
     sim.controls.clearRequests();
-    const input = { database: 'Newsletter', fields: { email: 'bad.age@example.com', age: 'forty' } };
-    const prepared = await tool(api, 'copernica_createProfile').prepareInvocation?.({ input }, new vscode.CancellationTokenSource().token);
+    const input = {
+      database: 'Newsletter',
+      fields: { email: 'bad.age@example.com', age: 'forty' },
+    };
+    const prepared = await tool(api, 'copernica_createProfile').prepareInvocation?.(
+      { input },
+      new vscode.CancellationTokenSource().token,
+    );
     assert.strictEqual(prepared?.confirmationMessages, undefined);
     const result = jsonOf(await invokeTool('copernica_createProfile', input));
     assert.match(String(result.error), /forty/);
@@ -215,19 +296,35 @@ describe('tools: language-model tools for chat agents', () => {
     await setMode('allow');
     const profile = await newsletterProfile(api);
     sim.controls.clearRequests();
-    const updated = jsonOf(await invokeTool('copernica_updateProfile', { id: profile.ID, fields: { age: '55', email: profile.fields.email ?? '' } }));
+    const updated = jsonOf(
+      await invokeTool('copernica_updateProfile', {
+        id: profile.ID,
+        fields: { age: '55', email: profile.fields.email ?? '' },
+      }),
+    );
     assert.strictEqual(updated.saved, true);
     assert.deepStrictEqual(updated.stored, { age: '55' });
     assert.deepStrictEqual(writes(sim), [`PUT /v4/profile/${profile.ID}`]);
-    const created = jsonOf(await invokeTool('copernica_createProfile', { database: 'Newsletter', fields: { email: 'via.invoke@example.com' } }));
+    const created = jsonOf(
+      await invokeTool('copernica_createProfile', {
+        database: 'Newsletter',
+        fields: { email: 'via.invoke@example.com' },
+      }),
+    );
     assert.strictEqual(created.created, true);
-    assert.strictEqual((await api.session.client().profile(String(created.ID))).fields.email, 'via.invoke@example.com');
+    assert.strictEqual(
+      (await api.session.client().profile(String(created.ID))).fields.email,
+      'via.invoke@example.com',
+    );
   });
 
   it('create: the confirmation lists the values; the result gives the new ID and what was stored', async () => {
     const { sim, api } = await signIn();
     sim.controls.clearRequests();
-    const input = { database: 'Newsletter', fields: { email: 'agent.tool@example.com', firstname: 'Agent', age: '30' } };
+    const input = {
+      database: 'Newsletter',
+      fields: { email: 'agent.tool@example.com', firstname: 'Agent', age: '30' },
+    };
     const { shown, result } = await confirmAndInvoke(api, 'copernica_createProfile', input);
     assert.match(shown, /Newsletter/);
     assert.ok(shown.includes('email: — → "agent.tool@example.com"'), shown);
@@ -243,17 +340,39 @@ describe('tools: language-model tools for chat agents', () => {
     const { api } = await signIn();
     await setMode('never');
     const profile = await newsletterProfile(api);
-    const values = [profile.fields.email, profile.fields.firstname, profile.fields.lastname].filter((v): v is string => !!v && v.length > 2);
+    const values = [profile.fields.email, profile.fields.firstname, profile.fields.lastname].filter(
+      (v): v is string => !!v && v.length > 2,
+    );
     assert.ok(values.length > 0);
     const results = [
-      textOf(await invokeTool('copernica_findProfiles', { database: 'Newsletter', conditions: [`id==${profile.ID}`] })),
+      textOf(
+        await invokeTool('copernica_findProfiles', {
+          database: 'Newsletter',
+          conditions: [`id==${profile.ID}`],
+        }),
+      ),
       textOf(await invokeTool('copernica_getProfile', { id: profile.ID, subprofiles: true })),
       textOf(await invokeTool('copernica_describeDatabases', { database: 'Newsletter' })),
-      textOf((await confirmAndInvoke(api, 'copernica_updateProfile', { id: profile.ID, fields: { age: '44', lastname: 'Withheld-Lastname' } })).result),
-      textOf((await confirmAndInvoke(api, 'copernica_createProfile', { database: 'Newsletter', fields: { email: 'never.shown@example.com' } })).result),
+      textOf(
+        (
+          await confirmAndInvoke(api, 'copernica_updateProfile', {
+            id: profile.ID,
+            fields: { age: '44', lastname: 'Withheld-Lastname' },
+          })
+        ).result,
+      ),
+      textOf(
+        (
+          await confirmAndInvoke(api, 'copernica_createProfile', {
+            database: 'Newsletter',
+            fields: { email: 'never.shown@example.com' },
+          })
+        ).result,
+      ),
     ];
     for (const text of results) {
-      for (const value of [...values, 'Withheld-Lastname', 'never.shown@example.com']) assert.ok(!text.includes(value), `${value} in ${text}`);
+      for (const value of [...values, 'Withheld-Lastname', 'never.shown@example.com'])
+        assert.ok(!text.includes(value), `${value} in ${text}`);
     }
     assert.match(results[0] ?? '', /"total":1/);
     assert.match(results[1] ?? '', /copernica\.tools\.profileData/);
