@@ -63,19 +63,39 @@ export function createApp(context: vscode.ExtensionContext): App {
   const tree = createExplorer(services);
   const statusBar = createStatusBar(services);
   const tools = registerTools(services);
-  disposables.push(...documents.disposables, ...tree.disposables, ...statusBar.disposables, ...tools.disposables);
+  disposables.push(
+    ...documents.disposables,
+    ...tree.disposables,
+    ...statusBar.disposables,
+    ...tools.disposables,
+  );
   // Every id has exactly one handler: a missing or extra one does not compile.
-  const table: Record<CommandId, CommandSpec> = { ...accountCommands(services), ...tree.commands, ...documents.commands, ...statusBar.commands };
+  const table: Record<CommandId, CommandSpec> = {
+    ...accountCommands(services),
+    ...tree.commands,
+    ...documents.commands,
+    ...statusBar.commands,
+  };
   disposables.push(...registerCommands(table, notifier));
   void session.restore();
   log.info(`Copernica ${version} activated in VS Code ${vscode.version} (${vscode.env.appHost})`);
 
   return {
-    api: { log, session, notifier, schema, tokens, explorer: tree.explorer, lastSearch: () => lastSearch.state,
+    api: {
+      log,
+      session,
+      notifier,
+      schema,
+      tokens,
+      explorer: tree.explorer,
+      lastSearch: () => lastSearch.state,
       statusBarText: async () => {
         await statusBar.updated();
         return statusBar.item.text;
-      }, usePrompter: (p) => prompter.use(p), tool: (name) => tools.tool(name) },
+      },
+      usePrompter: (p) => prompter.use(p),
+      tool: (name) => tools.tool(name),
+    },
     dispose: () => {
       for (const d of disposables.reverse()) d.dispose();
     },
