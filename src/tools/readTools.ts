@@ -2,7 +2,7 @@
 // to copernica.tools.profileData).
 import * as vscode from 'vscode';
 import { formatCondition } from '../api/conditions';
-import type { Database } from '../api/types';
+import type { Condition, Database } from '../api/types';
 import { fetchEntity } from '../documents/fetchEntity';
 import { KINDS } from '../profiles';
 import { parseConditions } from '../tree/conditionInput';
@@ -93,49 +93,57 @@ function findResult(
   return resultText(shaped(profiles.length), { count: profiles.length, with: shaped });
 }
 
+/** A find's checked input, database and conditions, or the error result that says what is wrong. */
+async function searchOf(
+  deps: ToolDeps,
+  raw: unknown,
+  signal: AbortSignal,
+): Promise<{ input: FindInput; database: Database; conditions: Condition[] } | string> {
+  const input = checkFindInput(raw);
+  if (!input.ok) return errorText(input.message);
+  const database = await databaseNamed(deps, input.value.database, signal);
+  if (typeof database === 'string') return database;
+  const parsed = parseConditions(input.value.conditions, database.fields.data);
+  if (!parsed.ok) {
+    const hint = vscode.l10n.t('copernica_describeDatabases lists the fields of each database.');
+    return errorText(parsed.message, hint);
+  }
+  return { input: input.value, database, conditions: parsed.conditions };
+}
+
 export function findTool(deps: ToolDeps): Tool {
   return {
-    prepareInvocation: (options) => {
-      const input = checkFindInput(options.input);
-      const where = input.ok ? `${input.value.database}: ${input.value.conditions.join('; ')}` : '';
+    prepareInvocation: async (options, token) => {
+      const progress = { invocationMessage: vscode.l10n.t('Finding profiles in Copernica') };
+      // Wrong input sends no profile data (invoke reports it): nothing to ask the user about.
+      const search = await searchOf(deps, options.input, signalOf(token)).catch(() => undefined);
+      if (search === undefined || typeof search === 'string') return progress;
+      const where = `${search.database.name}: ${search.conditions.map(formatCondition).join('; ')}`;
       return readConsent(
         deps,
         vscode.l10n.t('The profiles found in {0} are sent to the language model.', where),
-        vscode.l10n.t('Finding profiles in Copernica'),
+        progress.invocationMessage,
       );
     },
     invoke: (options, token) =>
       guarded(deps, 'copernica_findProfiles', async () => {
-        const input = checkFindInput(options.input);
-        if (!input.ok) return errorText(input.message);
         const signal = signalOf(token);
-        const database = await databaseNamed(deps, input.value.database, signal);
-        if (typeof database === 'string') return database;
-        const parsed = parseConditions(input.value.conditions, database.fields.data);
-        if (!parsed.ok)
-          return errorText(
-            parsed.message,
-            vscode.l10n.t('copernica_describeDatabases lists the fields of each database.'),
-          );
+        const search = await searchOf(deps, options.input, signal);
+        if (typeof search === 'string') return search;
+        const { input, database, conditions } = search;
         const client = await deps.s.session.readyClient();
         const page = await client.profiles(
           database.ID,
           {
-            limit: input.value.limit,
+            limit: input.limit,
             total: true,
             orderBy: 'id',
             order: 'asc',
-            conditions: parsed.conditions,
+            conditions,
           },
           signal,
         );
-        return findResult(
-          deps,
-          input.value,
-          database,
-          parsed.conditions.map(formatCondition),
-          page,
-        );
+        return findResult(deps, input, database, conditions.map(formatCondition), page);
       }),
   };
 }
@@ -195,7 +203,9 @@ export function getTool(deps: ToolDeps): Tool {
   return {
     prepareInvocation: (options) => {
       const input = checkGetInput(options.input);
-      const label = input.ok ? KINDS[input.value.kind].label(input.value.id) : '';
+      if (!input.ok)
+        return { invocationMessage: vscode.l10n.t('Reading the Copernica definitions') };
+      const label = KINDS[input.value.kind].label(input.value.id);
       return readConsent(
         deps,
         vscode.l10n.t('The values of {0} are sent to the language model.', label),

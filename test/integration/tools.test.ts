@@ -98,15 +98,18 @@ describe('tools: language-model tools for chat agents', () => {
   });
 
   it('find: a misspelt field is an error naming the right one, and no search is sent', async () => {
-    const { sim } = await signIn();
-    await setMode('allow');
+    const { sim, api } = await signIn();
+    await setMode('ask');
     sim.controls.clearRequests();
-    const result = jsonOf(
-      await invokeTool('copernica_findProfiles', {
-        database: 'Newsletter',
-        conditions: ['emial==someone@example.com'],
-      }),
+    const input = { database: 'Newsletter', conditions: ['emial==someone@example.com'] };
+    // Nothing would be sent to the model, so the user is not asked.
+    const token = new vscode.CancellationTokenSource().token;
+    const prepared = await tool(api, 'copernica_findProfiles').prepareInvocation?.(
+      { input },
+      token,
     );
+    assert.strictEqual(prepared?.confirmationMessages, undefined);
+    const result = jsonOf(await invokeTool('copernica_findProfiles', input));
     assert.match(String(result.error), /no field "emial".*Did you mean "email"\?/);
     assert.ok(
       !sim.controls.requests().some((r) => r.path.endsWith('/profiles')),
