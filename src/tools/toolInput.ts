@@ -285,3 +285,14 @@ export function interestLine(
   if (same) return undefined;
   return l10n.t('interests: {0} → {1}', before.join(', ') || '—', after.join(', ') || '—');
 }
+
+/**
+ * Lines shown verbatim in a Markdown confirmation: a fenced block whose fence is longer than any
+ * run of backticks inside, so a value cannot break out and be rendered as Markdown (a link, an image).
+ */
+export function verbatimBlock(lines: readonly string[]): string {
+  const text = lines.join('\n');
+  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(Math.max(3, longest + 1));
+  return `${fence}text\n${text}\n${fence}`;
+}

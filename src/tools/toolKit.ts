@@ -86,13 +86,14 @@ export function readConsent(
   progress: string,
 ): vscode.PreparedToolInvocation {
   if (deps.mode() !== 'ask') return { invocationMessage: progress };
+  // prettier-ignore
+  const setting = vscode.l10n.t('The setting copernica.tools.profileData decides whether to ask each time, allow or never.');
   return {
     invocationMessage: progress,
     confirmationMessages: {
       title: vscode.l10n.t('Send Copernica profile data to the language model?'),
-      message: new vscode.MarkdownString(
-        `${message}\n\n${vscode.l10n.t('The setting copernica.tools.profileData decides whether to ask each time, allow or never.')}`,
-      ),
+      // A plain string, not Markdown: the message holds what the model asked for (conditions, IDs).
+      message: `${message}\n\n${setting}`,
     },
   };
 }

@@ -26,6 +26,7 @@ import {
   errorText,
   interestLine,
   resultText,
+  verbatimBlock,
 } from './toolInput';
 import { type ToolDeps, guarded, signalOf, withheldNote } from './toolKit';
 
@@ -126,7 +127,7 @@ export function updateTool(deps: ToolDeps): Tool {
           ...progress,
           confirmationMessages: {
             title: vscode.l10n.t('Update {0} in Copernica?', name),
-            message: new vscode.MarkdownString(lines.map((l) => `- ${l}`).join('\n')),
+            message: new vscode.MarkdownString(verbatimBlock(lines)),
           },
         };
       } catch (error) {
@@ -193,8 +194,9 @@ export function createTool(deps: ToolDeps): Tool {
           confirmationMessages: {
             title: vscode.l10n.t('Create a profile in {0}?', owner.database.name),
             message: new vscode.MarkdownString(
-              lines.map((l) => `- ${l}`).join('\n') ||
-                vscode.l10n.t('(all fields at their defaults)'),
+              verbatimBlock(
+                lines.length > 0 ? lines : [vscode.l10n.t('(all fields at their defaults)')],
+              ),
             ),
           },
         };

@@ -18,6 +18,7 @@ import {
   pickFields,
   profileDataMode,
   resultText,
+  verbatimBlock,
 } from '../../src/tools/toolInput';
 import { TOOL_NAMES } from '../../src/tools/names';
 
@@ -195,6 +196,12 @@ describe('tools: results', () => {
     assert.equal(interestLine(['a', 'b'], ['b', 'a']), undefined);
     assert.equal(interestLine(['a'], ['a', 'b']), 'interests: a → a, b');
     assert.equal(interestLine(['a'], undefined), undefined);
+  });
+
+  it('shows confirmation lines verbatim: a value with backticks cannot close the block and be rendered', () => {
+    assert.equal(verbatimBlock(['a: — → "x"']), '```text\na: — → "x"\n```');
+    const hostile = verbatimBlock(['notes: — → "```\n[click](https://evil.example)"']);
+    assert.ok(hostile.startsWith('````text\n') && hostile.endsWith('\n````'), hostile);
   });
 
   it('picks fields case-insensitively, all when none are asked for', () => {
