@@ -15,6 +15,7 @@ import { createExplorer } from './tree';
 import type { ExplorerProvider } from './tree/explorerProvider';
 import { lastSearch, type SearchState } from './tree/findProfiles';
 import { SwitchablePrompter, type Prompter } from './ui/prompter';
+import { registerTools } from './tools';
 
 /** What activate() returns: a small surface for scripts and for the integration tests. */
 export interface ExtensionApi {
@@ -30,6 +31,8 @@ export interface ExtensionApi {
   lastSearch(): SearchState | undefined;
   /** Answers the extension's questions (confirmations, conflicts) instead of modal dialogs. */
   usePrompter(prompter: Prompter | undefined): void;
+  /** A registered language-model tool object, to call its prepareInvocation and invoke directly. */
+  tool(name: string): vscode.LanguageModelTool<unknown> | undefined;
 }
 
 export interface App extends vscode.Disposable {
@@ -59,19 +62,40 @@ export function createApp(context: vscode.ExtensionContext): App {
   const documents = createDocuments(services);
   const tree = createExplorer(services);
   const statusBar = createStatusBar(services);
-  disposables.push(...documents.disposables, ...tree.disposables, ...statusBar.disposables);
+  const tools = registerTools(services);
+  disposables.push(
+    ...documents.disposables,
+    ...tree.disposables,
+    ...statusBar.disposables,
+    ...tools.disposables,
+  );
   // Every id has exactly one handler: a missing or extra one does not compile.
-  const table: Record<CommandId, CommandSpec> = { ...accountCommands(services), ...tree.commands, ...documents.commands, ...statusBar.commands };
+  const table: Record<CommandId, CommandSpec> = {
+    ...accountCommands(services),
+    ...tree.commands,
+    ...documents.commands,
+    ...statusBar.commands,
+  };
   disposables.push(...registerCommands(table, notifier));
   void session.restore();
   log.info(`Copernica ${version} activated in VS Code ${vscode.version} (${vscode.env.appHost})`);
 
   return {
-    api: { log, session, notifier, schema, tokens, explorer: tree.explorer, lastSearch: () => lastSearch.state,
+    api: {
+      log,
+      session,
+      notifier,
+      schema,
+      tokens,
+      explorer: tree.explorer,
+      lastSearch: () => lastSearch.state,
       statusBarText: async () => {
         await statusBar.updated();
         return statusBar.item.text;
-      }, usePrompter: (p) => prompter.use(p) },
+      },
+      usePrompter: (p) => prompter.use(p),
+      tool: (name) => tools.tool(name),
+    },
     dispose: () => {
       for (const d of disposables.reverse()) d.dispose();
     },

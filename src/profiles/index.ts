@@ -6,10 +6,31 @@ export { findDatabase, ownerOfCollection, ownerOfProfile, ownerOfSubprofile } fr
 export type { Owner, OwnerSource, ProfileOwner, SubprofileOwner } from './owners';
 export { DraftRecord, EntityRecord } from './records';
 export type { PartialWrite } from './records';
-export { AmbiguousCreateError, WriteCancelledError, WriteRefusedError, capitalize, mayHaveLanded } from './errors';
 export {
-  LOST_CREATE_WINDOW, checkEdit, confirmDelete, createEntity, deleteEntity, describeEntity, saveEntity, serializeEntity,
+  AmbiguousCreateError,
+  WriteCancelledError,
+  WriteRefusedError,
+  capitalize,
+  mayHaveLanded,
+} from './errors';
+export {
+  LOST_CREATE_WINDOW,
+  checkDraft,
+  checkEdit,
+  confirmDelete,
+  createEntity,
+  deleteEntity,
+  describeEntity,
+  saveEntity,
+  serializeEntity,
 } from './writeEngine';
 export type {
-  ConflictChoice, CreateResult, DeleteOutcome, Edit, SaveResult, WriteDeps, WriteQuestions, WriteReports,
+  ConflictChoice,
+  CreateResult,
+  DeleteOutcome,
+  Edit,
+  SaveResult,
+  WriteDeps,
+  WriteQuestions,
+  WriteReports,
 } from './writeEngine';

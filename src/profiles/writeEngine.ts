@@ -109,6 +109,11 @@ export function checkEdit(record: Pick<EntityRecord, 'kind' | 'owner' | 'origina
   return check(edit, record.owner, record.kind.label(record.original.ID), record.original);
 }
 
+/** Validates a new entity's values without sending anything (a tool asking the user to confirm a create). */
+export function checkDraft(draft: Pick<DraftRecord, 'kind' | 'owner'>, edit: Edit): ParsedDocument {
+  return check(edit, draft.owner, draft.kind.draftLabel(draft.owner));
+}
+
 /**
  * Saves an edit of an existing entity. Throws WriteRefusedError (nothing sent), WriteCancelledError
  * (the user did not want it written over someone else's change) or the ApiError of a failed

@@ -10,16 +10,29 @@ describe('activation', () => {
   it('finds the extension and activates it', async () => {
     note(`vscode.version=${vscode.version} vscode.env.appHost=${vscode.env.appHost}`);
     const ext = vscode.extensions.getExtension(EXTENSION_ID);
-    assert.ok(ext, `extension ${EXTENSION_ID} is not loaded (engines.vscode higher than ${vscode.version}?)`);
+    assert.ok(
+      ext,
+      `extension ${EXTENSION_ID} is not loaded (engines.vscode higher than ${vscode.version}?)`,
+    );
     await ext.activate();
     assert.strictEqual(ext.isActive, true);
   });
 
-  it('loads the profile editor\'s part of the bundle only when a document is used', () => {
+  it("loads the profile editor's part of the bundle only when a document is used", () => {
     const parts = loadedBundleParts();
     note(`bundle parts loaded at activation: ${parts.join(', ')}`);
-    assert.ok(parts.includes('extension'), `dist/extension.js is not among the loaded files: ${parts.join(', ')}`);
-    assert.ok(!parts.includes('feature'), `the documents feature loaded at activation: ${parts.join(', ')}`);
+    assert.ok(
+      parts.includes('extension'),
+      `dist/extension.js is not among the loaded files: ${parts.join(', ')}`,
+    );
+    assert.ok(
+      !parts.includes('feature'),
+      `the documents feature loaded at activation: ${parts.join(', ')}`,
+    );
+    assert.ok(
+      !parts.includes('tools'),
+      `the language-model tools loaded at activation: ${parts.join(', ')}`,
+    );
   });
 
   it('registers the Copernica view container and the explorer view', () => {
@@ -32,7 +45,10 @@ describe('activation', () => {
       contributes.viewsContainers.activitybar.map((c) => c.id),
       ['copernica'],
     );
-    assert.deepStrictEqual(contributes.views.copernica?.map((v) => v.id), ['copernica.explorer']);
+    assert.deepStrictEqual(
+      contributes.views.copernica?.map((v) => v.id),
+      ['copernica.explorer'],
+    );
   });
 
   it('has the explorer view live in the workbench', async () => {

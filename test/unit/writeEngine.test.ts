@@ -4,9 +4,26 @@ import * as assert from 'node:assert/strict';
 import { CopernicaClient } from '../../src/api/client';
 import type { Database } from '../../src/api/types';
 import {
-  AmbiguousCreateError, DraftRecord, type Edit, type Entity, EntityRecord, type Owner, PROFILE, SUBPROFILE,
-  WriteCancelledError, WriteRefusedError, confirmDelete, createEntity, deleteEntity, ownerOfProfile, ownerOfSubprofile, saveEntity,
-  serializeEntity, type ConflictChoice, type WriteDeps,
+  AmbiguousCreateError,
+  DraftRecord,
+  type Edit,
+  type Entity,
+  EntityRecord,
+  type Owner,
+  PROFILE,
+  SUBPROFILE,
+  WriteCancelledError,
+  WriteRefusedError,
+  checkDraft,
+  confirmDelete,
+  createEntity,
+  deleteEntity,
+  ownerOfProfile,
+  ownerOfSubprofile,
+  saveEntity,
+  serializeEntity,
+  type ConflictChoice,
+  type WriteDeps,
 } from '../../src/profiles';
 import { SchemaCache } from '../../src/schema';
 import type { Session } from '../../src/session';
@@ -30,8 +47,13 @@ describe('write engine: one write path, against the simulator', function () {
   let confirmAnswer: boolean;
   let newsletter: Database;
 
-  const writes = (): RecordedRequest[] => sim.controls.requests().filter((r) => r.method !== 'GET' && !r.path.endsWith('/authenticate'));
-  const apiRequests = (): string[] => sim.controls.requests().filter((r) => r.path.startsWith('/v4/')).map((r) => `${r.method} ${r.path}`);
+  const writes = (): RecordedRequest[] =>
+    sim.controls.requests().filter((r) => r.method !== 'GET' && !r.path.endsWith('/authenticate'));
+  const apiRequests = (): string[] =>
+    sim.controls
+      .requests()
+      .filter((r) => r.path.startsWith('/v4/'))
+      .map((r) => `${r.method} ${r.path}`);
   const bodyOf = (r: RecordedRequest | undefined): unknown => JSON.parse(r?.body ?? 'null');
 
   async function load(id: string): Promise<EntityRecord> {
@@ -40,9 +62,17 @@ describe('write engine: one write path, against the simulator', function () {
   }
 
   /** The document text of `record` with `change` applied to its fields: what a user would save. */
-  function edited(record: EntityRecord, change: Record<string, string>, interests?: string[]): Edit {
+  function edited(
+    record: EntityRecord,
+    change: Record<string, string>,
+    interests?: string[],
+  ): Edit {
     const original = record.original as Entity & { interests?: string[] };
-    const entity = { ...original, fields: { ...original.fields, ...change }, ...(interests ? { interests } : {}) };
+    const entity = {
+      ...original,
+      fields: { ...original.fields, ...change },
+      ...(interests ? { interests } : {}),
+    };
     return { text: serializeEntity(entity as Entity, record.owner) };
   }
 
@@ -60,9 +90,18 @@ describe('write engine: one write path, against the simulator', function () {
   beforeEach(async () => {
     sim.controls.reset({ reseed: true });
     client = new CopernicaClient({
-      apiUrl: sim.url, authUrl: sim.authUrl, apiVersion: 'v4', token: sim.token, retryBaseDelayMs: 5, retryMaxDelayMs: 20, timeoutMs: 2000,
+      apiUrl: sim.url,
+      authUrl: sim.authUrl,
+      apiVersion: 'v4',
+      token: sim.token,
+      retryBaseDelayMs: 5,
+      retryMaxDelayMs: 20,
+      timeoutMs: 2000,
     });
-    const session: Pick<Session, 'client' | 'onDidChange'> = { client: () => client, onDidChange: () => ({ dispose: () => undefined }) };
+    const session: Pick<Session, 'client' | 'onDidChange'> = {
+      client: () => client,
+      onDidChange: () => ({ dispose: () => undefined }),
+    };
     said = { conflicts: [], confirms: [], warnings: [], afterWrite: [] };
     conflictAnswer = 'cancel';
     confirmAnswer = false;
@@ -95,10 +134,18 @@ describe('write engine: one write path, against the simulator', function () {
     const record = await load(await firstProfileId());
     sim.controls.clearRequests();
     const result = await saveEntity(deps, record, edited(record, { firstname: 'Grace' }));
-    assert.deepEqual(apiRequests(), [`GET /v4/profile/${record.id}`, `PUT /v4/profile/${record.id}`, `GET /v4/profile/${record.id}`]);
+    assert.deepEqual(apiRequests(), [
+      `GET /v4/profile/${record.id}`,
+      `PUT /v4/profile/${record.id}`,
+      `GET /v4/profile/${record.id}`,
+    ]);
     assert.deepEqual(bodyOf(writes()[0]), { fields: { firstname: 'Grace' } });
     assert.equal(result.fresh?.fields.firstname, 'Grace');
-    assert.equal(record.original.fields.firstname, 'Grace', 'the next edit is based on the copy read back');
+    assert.equal(
+      record.original.fields.firstname,
+      'Grace',
+      'the next edit is based on the copy read back',
+    );
     assert.deepEqual(said.conflicts, []);
   });
 
@@ -113,19 +160,25 @@ describe('write engine: one write path, against the simulator', function () {
   it('refuses a bad value with its line and column, before any request', async () => {
     const record = await load(await firstProfileId());
     sim.controls.clearRequests();
-    await assert.rejects(saveEntity(deps, record, edited(record, { age: 'forty' })), (error: unknown) => {
-      assert.ok(error instanceof WriteRefusedError);
-      assert.match(error.message, /line \d+, column \d+/);
-      assert.match(error.message, /age/);
-      return true;
-    });
+    await assert.rejects(
+      saveEntity(deps, record, edited(record, { age: 'forty' })),
+      (error: unknown) => {
+        assert.ok(error instanceof WriteRefusedError);
+        assert.match(error.message, /line \d+, column \d+/);
+        assert.match(error.message, /age/);
+        return true;
+      },
+    );
     assert.deepEqual(apiRequests(), []);
   });
 
   it('checks values given without a document (a table cell) with the same rules', async () => {
     const record = await load(await firstProfileId());
     sim.controls.clearRequests();
-    await assert.rejects(saveEntity(deps, record, { values: { fields: { Country: 'Atlantis' } } }), WriteRefusedError);
+    await assert.rejects(
+      saveEntity(deps, record, { values: { fields: { Country: 'Atlantis' } } }),
+      WriteRefusedError,
+    );
     await assert.rejects(saveEntity(deps, record, { values: { fields: { agee: '40' } } }), /age/);
     assert.deepEqual(apiRequests(), []);
     const other = record.original.fields.Country === 'DE' ? 'FR' : 'DE';
@@ -137,13 +190,16 @@ describe('write engine: one write path, against the simulator', function () {
     const record = await load(await firstProfileId());
     sim.controls.changeProfile(record.id, { lastname: 'Hopper' });
     sim.controls.clearRequests();
-    await assert.rejects(saveEntity(deps, record, edited(record, { firstname: 'Grace' })), WriteCancelledError);
+    await assert.rejects(
+      saveEntity(deps, record, edited(record, { firstname: 'Grace' })),
+      WriteCancelledError,
+    );
     assert.equal(said.conflicts.length, 1);
     assert.match(said.conflicts[0] ?? '', /lastname/);
     assert.deepEqual(writes(), []);
   });
 
-  it('Overwrite sends only this edit: the other person\'s change stays', async () => {
+  it("Overwrite sends only this edit: the other person's change stays", async () => {
     const record = await load(await firstProfileId());
     sim.controls.changeProfile(record.id, { lastname: 'Hopper' });
     conflictAnswer = 'overwrite';
@@ -152,15 +208,18 @@ describe('write engine: one write path, against the simulator', function () {
     assert.equal(result.fresh?.fields.lastname, 'Hopper');
   });
 
-  it('Compare hands back Copernica\'s copy and sends nothing', async () => {
+  it("Compare hands back Copernica's copy and sends nothing", async () => {
     const record = await load(await firstProfileId());
     sim.controls.changeProfile(record.id, { firstname: 'Ada' });
     conflictAnswer = 'compare';
-    await assert.rejects(saveEntity(deps, record, edited(record, { firstname: 'Grace' })), (error: unknown) => {
-      assert.ok(error instanceof WriteCancelledError);
-      assert.equal(error.serverCopy?.fields.firstname, 'Ada');
-      return true;
-    });
+    await assert.rejects(
+      saveEntity(deps, record, edited(record, { firstname: 'Grace' })),
+      (error: unknown) => {
+        assert.ok(error instanceof WriteCancelledError);
+        assert.equal(error.serverCopy?.fields.firstname, 'Ada');
+        return true;
+      },
+    );
     assert.deepEqual(writes(), []);
   });
 
@@ -174,15 +233,21 @@ describe('write engine: one write path, against the simulator', function () {
   it('after a half-failed save, saving again sends only the rest and asks nothing', async () => {
     const record = await load(await firstProfileId());
     const interests = [...(record.original as { interests: string[] }).interests];
-    const toggled = interests.includes('news') ? interests.filter((i) => i !== 'news') : [...interests, 'news'];
+    const toggled = interests.includes('news')
+      ? interests.filter((i) => i !== 'news')
+      : [...interests, 'news'];
     const edit = edited(record, { firstname: 'Grace' }, toggled);
     sim.controls.failNext({ method: 'PUT', path: '/interests$', status: 400, count: 1 });
     await assert.rejects(saveEntity(deps, record, edit));
     assert.deepEqual(record.written?.fields, new Set(['firstname']));
     sim.controls.clearRequests();
     await saveEntity(deps, record, edit);
-    assert.deepEqual(writes().map((r) => r.path), [`/v4/profile/${record.id}/interests`], 'the fields are not sent twice');
-    assert.deepEqual(said.conflicts, [], 'its own earlier write is no one else\'s change');
+    assert.deepEqual(
+      writes().map((r) => r.path),
+      [`/v4/profile/${record.id}/interests`],
+      'the fields are not sent twice',
+    );
+    assert.deepEqual(said.conflicts, [], "its own earlier write is no one else's change");
   });
 
   it('retries a PUT answered 503 and still sends only the changed field', async () => {
@@ -199,7 +264,10 @@ describe('write engine: one write path, against the simulator', function () {
     await client.deleteProfile(record.id);
     const removed = await load(record.id);
     sim.controls.clearRequests();
-    await assert.rejects(saveEntity(deps, removed, edited(removed, { firstname: 'Grace' })), /removed/);
+    await assert.rejects(
+      saveEntity(deps, removed, edited(removed, { firstname: 'Grace' })),
+      /removed/,
+    );
     assert.deepEqual(writes(), []);
   });
 
@@ -231,7 +299,9 @@ describe('write engine: one write path, against the simulator', function () {
 
   describe('create', () => {
     let owner: Owner;
-    const draftText = (fields: Record<string, string>): Edit => ({ text: JSON.stringify({ fields, interests: [] }, null, 2) });
+    const draftText = (fields: Record<string, string>): Edit => ({
+      text: JSON.stringify({ fields, interests: [] }, null, 2),
+    });
 
     beforeEach(async () => {
       owner = await ownerOfProfile(deps.owners, newsletter.ID);
@@ -254,6 +324,24 @@ describe('write engine: one write path, against the simulator', function () {
       assert.deepEqual(apiRequests(), []);
     });
 
+    it("checks a draft's values without sending (a tool before its confirmation), with the create's own rules", () => {
+      const values = (fields: Record<string, string>): Edit => ({ values: { fields } });
+      assert.throws(
+        () => checkDraft({ kind: PROFILE, owner }, values({ age: '4.5' })),
+        WriteRefusedError,
+      );
+      assert.throws(
+        () => checkDraft({ kind: PROFILE, owner }, values({ emial: 'a@b.nl' })),
+        /emial/,
+      );
+      assert.equal(
+        checkDraft({ kind: PROFILE, owner }, values({ email: 'ok@example.com', age: '45' })).fields
+          .age,
+        '45',
+      );
+      assert.deepEqual(apiRequests(), []);
+    });
+
     it('a lost answer says it may have been created; saving again finds it instead of creating twice', async () => {
       const draft = new DraftRecord(PROFILE, { owner });
       const edit = draftText({ email: 'lost@example.com', firstname: 'Lost', age: '30' });
@@ -263,11 +351,19 @@ describe('write engine: one write path, against the simulator', function () {
         assert.match(error.message, /may have been created/);
         return true;
       });
-      const before = (await client.profiles(newsletter.ID, { conditions: [{ field: 'email', operator: '==', value: 'lost@example.com' }] })).total;
+      const before = (
+        await client.profiles(newsletter.ID, {
+          conditions: [{ field: 'email', operator: '==', value: 'lost@example.com' }],
+        })
+      ).total;
       assert.equal(before, 1, 'Copernica did create it');
       const result = await createEntity(deps, draft, edit);
       assert.equal(result.found, true);
-      const after = (await client.profiles(newsletter.ID, { conditions: [{ field: 'email', operator: '==', value: 'lost@example.com' }] })).total;
+      const after = (
+        await client.profiles(newsletter.ID, {
+          conditions: [{ field: 'email', operator: '==', value: 'lost@example.com' }],
+        })
+      ).total;
       assert.equal(after, 1, 'never two profiles from one draft');
       assert.equal(writes().filter((r) => r.method === 'POST').length, 1);
     });
@@ -282,7 +378,9 @@ describe('write engine: one write path, against the simulator', function () {
       await createEntity(deps, draft, edit);
       assert.equal(said.confirms.length, 1);
       assert.match(said.confirms[0] ?? '', /may already have created/);
-      const found = await client.profiles(newsletter.ID, { conditions: [{ field: 'email', operator: '==', value: 'dropped@example.com' }] });
+      const found = await client.profiles(newsletter.ID, {
+        conditions: [{ field: 'email', operator: '==', value: 'dropped@example.com' }],
+      });
       assert.equal(found.total, 1);
     });
 
@@ -296,19 +394,24 @@ describe('write engine: one write path, against the simulator', function () {
       assert.equal(writes().filter((r) => r.method === 'POST').length, 1);
     });
 
-    it('a subprofile whose answer was lost is found among its profile\'s newest subprofiles', async () => {
+    it("a subprofile whose answer was lost is found among its profile's newest subprofiles", async () => {
       const customers = await deps.owners.schema.database('Customers');
       const orders = customers?.collections.data.find((c) => c.name === 'Orders');
       assert.ok(customers && orders);
       const subOwner = await ownerOfSubprofile(deps.owners, orders.ID);
-      const profileId = (await client.profiles(customers.ID, { limit: 1, total: false })).data[0]?.ID ?? '';
+      const profileId =
+        (await client.profiles(customers.ID, { limit: 1, total: false })).data[0]?.ID ?? '';
       const draft = new DraftRecord(SUBPROFILE, { owner: subOwner, profileId });
-      const edit: Edit = { text: JSON.stringify({ fields: { order_id: 'LOST-1', amount: '12.5' } }) };
+      const edit: Edit = {
+        text: JSON.stringify({ fields: { order_id: 'LOST-1', amount: '12.5' } }),
+      };
       sim.controls.loseAnswerNext({ method: 'POST' });
       await assert.rejects(createEntity(deps, draft, edit), AmbiguousCreateError);
       const result = await createEntity(deps, draft, edit);
       assert.equal(result.found, true);
-      const mine = (await client.subprofiles(profileId, orders.ID, { limit: 1000 })).data.filter((s) => s.fields.order_id === 'LOST-1');
+      const mine = (await client.subprofiles(profileId, orders.ID, { limit: 1000 })).data.filter(
+        (s) => s.fields.order_id === 'LOST-1',
+      );
       assert.equal(mine.length, 1);
     });
   });
@@ -325,7 +428,10 @@ describe('write engine: one write path, against the simulator', function () {
       confirmAnswer = true;
       assert.equal(await confirmDelete(deps, PROFILE, entity, owner), 'confirmed');
       await deleteEntity(deps, PROFILE, id);
-      assert.deepEqual(writes().map((r) => `${r.method} ${r.path}`), [`DELETE /v4/profile/${id}`]);
+      assert.deepEqual(
+        writes().map((r) => `${r.method} ${r.path}`),
+        [`DELETE /v4/profile/${id}`],
+      );
       const removed = await client.profile(id);
       assert.equal(await confirmDelete(deps, PROFILE, removed, owner), 'already-removed');
     });
