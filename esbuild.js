@@ -64,8 +64,11 @@ function splitToCommonJs(outdir) {
     setup(build) {
       build.onEnd(async (result) => {
         if (result.errors.length > 0 || !result.outputFiles) return;
-        if (metafile && result.metafile) fs.writeFileSync(metafile, JSON.stringify(result.metafile));
-        const esm = new Map(result.outputFiles.filter((f) => f.path.endsWith('.js')).map((f) => [f.path, f.text]));
+        if (metafile && result.metafile)
+          fs.writeFileSync(metafile, JSON.stringify(result.metafile));
+        const esm = new Map(
+          result.outputFiles.filter((f) => f.path.endsWith('.js')).map((f) => [f.path, f.text]),
+        );
         const cjs = await esbuild.build({
           entryPoints: [...esm.keys()],
           outdir,
@@ -81,13 +84,21 @@ function splitToCommonJs(outdir) {
           sourcesContent: false,
           write: false,
           logLevel: 'silent',
-          plugins: [{
-            name: 'split-esm-in-memory',
-            setup(b) {
-              b.onResolve({ filter: /.*/ }, (args) => (esm.has(args.path) ? { path: args.path, namespace: 'split-esm' } : undefined));
-              b.onLoad({ filter: /.*/, namespace: 'split-esm' }, (args) => ({ contents: esm.get(args.path), loader: 'js', resolveDir: outdir }));
+          plugins: [
+            {
+              name: 'split-esm-in-memory',
+              setup(b) {
+                b.onResolve({ filter: /.*/ }, (args) =>
+                  esm.has(args.path) ? { path: args.path, namespace: 'split-esm' } : undefined,
+                );
+                b.onLoad({ filter: /.*/, namespace: 'split-esm' }, (args) => ({
+                  contents: esm.get(args.path),
+                  loader: 'js',
+                  resolveDir: outdir,
+                }));
+              },
             },
-          }],
+          ],
         });
         fs.mkdirSync(outdir, { recursive: true });
         // Chunk names carry a content hash: drop the previous build's files so no stale chunk ships.
@@ -171,7 +182,9 @@ function configs() {
 
 async function main() {
   // A test file that was deleted must not live on as a stale bundle that the runners still load.
-  if (tests) for (const dir of ['out/unit', 'out/simulator-tests', 'out/integration']) fs.rmSync(dir, { recursive: true, force: true });
+  if (tests)
+    for (const dir of ['out/unit', 'out/simulator-tests', 'out/integration'])
+      fs.rmSync(dir, { recursive: true, force: true });
   const contexts = await Promise.all(configs().map((c) => esbuild.context(c)));
   if (watch) {
     await Promise.all(contexts.map((c) => c.watch()));
@@ -181,7 +194,9 @@ async function main() {
     for (const c of contexts) {
       const result = await c.rebuild();
       for (const { text, location } of result.errors) {
-        console.error(`✘ [ERROR] ${text}${location ? ` (${location.file}:${location.line}:${location.column})` : ''}`);
+        console.error(
+          `✘ [ERROR] ${text}${location ? ` (${location.file}:${location.line}:${location.column})` : ''}`,
+        );
       }
       if (result.errors.length > 0) process.exitCode = 1;
     }

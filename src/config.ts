@@ -47,7 +47,8 @@ export function readSettings(): SettingsResult {
     requestTimeoutSeconds: clamp(config.get('requestTimeoutSeconds'), 1, 600, 30),
   };
   const apiProblem = validateEndpointUrl(settings.apiUrl);
-  const authProblem = settings.apiVersion === 'v4' ? validateEndpointUrl(settings.authUrl) : undefined;
+  const authProblem =
+    settings.apiVersion === 'v4' ? validateEndpointUrl(settings.authUrl) : undefined;
   const endpointProblem = apiProblem
     ? vscode.l10n.t('The setting copernica.apiUrl cannot be used: {0}', apiProblem)
     : authProblem
@@ -58,5 +59,7 @@ export function readSettings(): SettingsResult {
 
 /** True when a change touches a setting that decides where requests go or how they are made. */
 export function affectsConnection(event: vscode.ConfigurationChangeEvent): boolean {
-  return ['apiUrl', 'authUrl', 'apiVersion', 'requestTimeoutSeconds'].some((k) => event.affectsConfiguration(`${CONFIG_SECTION}.${k}`));
+  return ['apiUrl', 'authUrl', 'apiVersion', 'requestTimeoutSeconds'].some((k) =>
+    event.affectsConfiguration(`${CONFIG_SECTION}.${k}`),
+  );
 }

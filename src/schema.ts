@@ -33,7 +33,10 @@ export class SchemaCache implements vscode.Disposable {
     return all.find((d) => d.ID === idOrName) ?? all.find((d) => d.name.toLowerCase() === lower);
   }
 
-  async collection(id: string, signal?: AbortSignal): Promise<{ database: Database; collection: Collection } | undefined> {
+  async collection(
+    id: string,
+    signal?: AbortSignal,
+  ): Promise<{ database: Database; collection: Collection } | undefined> {
     for (const database of await this.databases(signal)) {
       const collection = database.collections.data.find((c) => c.ID === id);
       if (collection) return { database, collection };
@@ -44,7 +47,10 @@ export class SchemaCache implements vscode.Disposable {
   /** A collection by ID or by name within a database. */
   async collectionIn(database: Database, idOrName: string): Promise<Collection | undefined> {
     const lower = idOrName.toLowerCase();
-    return database.collections.data.find((c) => c.ID === idOrName) ?? database.collections.data.find((c) => c.name.toLowerCase() === lower);
+    return (
+      database.collections.data.find((c) => c.ID === idOrName) ??
+      database.collections.data.find((c) => c.name.toLowerCase() === lower)
+    );
   }
 
   /** Fetches one database again (GET /database/$id) and puts it in place of the cached copy. */

@@ -10,7 +10,13 @@ import type { Prompter } from './ui/prompter';
 
 export type SessionState =
   | { kind: 'signedOut'; problem?: string }
-  | { kind: 'signedIn'; client: CopernicaClient; settings: Settings; identity?: Identity; fingerprint: string };
+  | {
+      kind: 'signedIn';
+      client: CopernicaClient;
+      settings: Settings;
+      identity?: Identity;
+      fingerprint: string;
+    };
 
 /** Thrown when a command needs a client and nobody is signed in. */
 export class NotSignedInError extends Error {
@@ -101,14 +107,20 @@ export class Session implements vscode.Disposable {
     // A sign-in or sign-out that finished while we waited is newer than what we read.
     if (epoch !== this.epoch) return;
     if (!token) {
-      if (this.current.kind === 'signedIn' || this.current.problem !== undefined) this.set({ kind: 'signedOut' });
+      if (this.current.kind === 'signedIn' || this.current.problem !== undefined)
+        this.set({ kind: 'signedOut' });
       return;
     }
     if (!(await this.mayUse(settings, bound))) return;
     const fingerprint = fingerprintOf(settings, token);
     // Our own sign-in also fires the secret's change event: keep that session and its cached identity.
     if (this.current.kind === 'signedIn' && this.current.fingerprint === fingerprint) return;
-    this.set({ kind: 'signedIn', client: this.createClient(settings, token), settings, fingerprint });
+    this.set({
+      kind: 'signedIn',
+      client: this.createClient(settings, token),
+      settings,
+      fingerprint,
+    });
   }
 
   /**
@@ -127,7 +139,10 @@ export class Session implements vscode.Disposable {
     const changed = bindingChanges(bound, now);
     if (changed.length === 0) return true;
     const names = changed.map((key) => `${CONFIG_SECTION}.${key}`).join(', ');
-    const refused = vscode.l10n.t('The stored API token was not used: {0} changed since you signed in. Sign in again to use the new settings.', names);
+    const refused = vscode.l10n.t(
+      'The stored API token was not used: {0} changed since you signed in. Sign in again to use the new settings.',
+      names,
+    );
     this.set({ kind: 'signedOut', problem: refused });
     const epoch = this.epoch;
     const key = JSON.stringify(now);
@@ -137,22 +152,35 @@ export class Session implements vscode.Disposable {
       this.asking.set(key, question);
     }
     if (!(await question)) {
-      this.log.warn(`${names} changed since signing in; the stored token was not sent to ${now.apiVersion === 'v4' ? now.authUrl : now.apiUrl}`);
+      this.log.warn(
+        `${names} changed since signing in; the stored token was not sent to ${now.apiVersion === 'v4' ? now.authUrl : now.apiUrl}`,
+      );
       return false;
     }
     // A sign-in, sign-out or another settings change while the question was open is newer.
-    if (epoch !== this.epoch || JSON.stringify(bindingOf(readSettings().settings)) !== key) return false;
+    if (epoch !== this.epoch || JSON.stringify(bindingOf(readSettings().settings)) !== key)
+      return false;
     await this.tokens.bind(settings.apiUrl, now);
-    this.log.info(`The stored token may now be sent to ${now.apiUrl} and ${now.authUrl} (${now.apiVersion}): confirmed by the user`);
+    this.log.info(
+      `The stored token may now be sent to ${now.apiUrl} and ${now.authUrl} (${now.apiVersion}): confirmed by the user`,
+    );
     void this.restore();
     return false;
   }
 
   private async askToSend(changed: BindingKey[], now: TokenBinding): Promise<boolean> {
     const lines = changed.map((key) => `${CONFIG_SECTION}.${key}: ${now[key]}`).join('\n');
-    const message = vscode.l10n.t('The Copernica connection settings changed since you signed in. Send your stored API token to the new destination?');
-    const detail = vscode.l10n.t('Now:\n{0}\n\nIf you did not make this change, choose Cancel and sign in again.', lines);
-    return this.prompter.confirm(message, detail, vscode.l10n.t('Send Token')).then((yes) => yes, () => false);
+    const message = vscode.l10n.t(
+      'The Copernica connection settings changed since you signed in. Send your stored API token to the new destination?',
+    );
+    const detail = vscode.l10n.t(
+      'Now:\n{0}\n\nIf you did not make this change, choose Cancel and sign in again.',
+      lines,
+    );
+    return this.prompter.confirm(message, detail, vscode.l10n.t('Send Token')).then(
+      (yes) => yes,
+      () => false,
+    );
   }
 
   /** Checks the token with the identity call before storing it: a bad token is never stored. */
@@ -162,9 +190,17 @@ export class Session implements vscode.Disposable {
     const client = this.createClient(settings, token);
     const identity = await client.identity(signal);
     // Set before storing: the store's change event then finds this session already in place.
-    this.set({ kind: 'signedIn', client, settings, identity, fingerprint: fingerprintOf(settings, token) });
+    this.set({
+      kind: 'signedIn',
+      client,
+      settings,
+      identity,
+      fingerprint: fingerprintOf(settings, token),
+    });
     await this.tokens.store(settings.apiUrl, token, bindingOf(settings));
-    this.log.info(`Signed in to ${settings.apiUrl} (${settings.apiVersion}) as account "${identity.name}" (${identity.id})`);
+    this.log.info(
+      `Signed in to ${settings.apiUrl} (${settings.apiVersion}) as account "${identity.name}" (${identity.id})`,
+    );
     return identity;
   }
 
@@ -180,7 +216,10 @@ export class Session implements vscode.Disposable {
   /** The account of the signed-in token, fetched once per sign-in. */
   async identity(signal?: AbortSignal): Promise<Identity> {
     const state = this.current;
-    if (state.kind !== 'signedIn') throw new NotSignedInError(this.current.kind === 'signedOut' ? this.current.problem : undefined);
+    if (state.kind !== 'signedIn')
+      throw new NotSignedInError(
+        this.current.kind === 'signedOut' ? this.current.problem : undefined,
+      );
     if (state.identity) return state.identity;
     const identity = await state.client.identity(signal);
     if (this.current === state) state.identity = identity;
@@ -202,10 +241,19 @@ export class Session implements vscode.Disposable {
 
   private set(state: SessionState): void {
     const previous = this.current;
-    if (previous.kind === 'signedIn' && state.kind === 'signedIn' && previous.client !== state.client) previous.client.clearCredentials();
+    if (
+      previous.kind === 'signedIn' &&
+      state.kind === 'signedIn' &&
+      previous.client !== state.client
+    )
+      previous.client.clearCredentials();
     this.current = state;
     this.epoch += 1;
-    void vscode.commands.executeCommand('setContext', 'copernica.signedIn', state.kind === 'signedIn');
+    void vscode.commands.executeCommand(
+      'setContext',
+      'copernica.signedIn',
+      state.kind === 'signedIn',
+    );
     this.changed.fire(state);
   }
 
@@ -220,5 +268,9 @@ function bindingOf(settings: Settings): TokenBinding {
 
 /** Identifies a token + connection without keeping the token itself around. */
 function fingerprintOf(settings: Settings, token: string): string {
-  return createHash('sha256').update(`${settings.apiUrl}\n${settings.authUrl}\n${settings.apiVersion}\n${settings.requestTimeoutSeconds}\n${token}`).digest('hex');
+  return createHash('sha256')
+    .update(
+      `${settings.apiUrl}\n${settings.authUrl}\n${settings.apiVersion}\n${settings.requestTimeoutSeconds}\n${token}`,
+    )
+    .digest('hex');
 }

@@ -114,10 +114,13 @@ export class JwtAuth implements AuthProvider {
     let status: number | undefined;
     let failure = 'failed';
     try {
-      const response = await (await http).post(authUrl, { body: new URLSearchParams({ access_token: token }), signal });
+      const response = await (
+        await http
+      ).post(authUrl, { body: new URLSearchParams({ access_token: token }), signal });
       status = response.status;
       const body = await readBody(response, maxAnswerBytes);
-      if (!response.ok) throw authFailure(responseToApiError({ status, headers: response.headers, body }, context));
+      if (!response.ok)
+        throw authFailure(responseToApiError({ status, headers: response.headers, body }, context));
       const jwt = extractJwt(body);
       this.knownJwts.add(jwt);
       this.cached = { jwt, refreshAt: this.refreshAt(jwt) };
@@ -128,7 +131,10 @@ export class JwtAuth implements AuthProvider {
       failure = apiError.kind;
       throw apiError;
     } finally {
-      const outcome = status === undefined ? failure : `${status}${failure === 'timeout' ? ', then timeout' : ''}`;
+      const outcome =
+        status === undefined
+          ? failure
+          : `${status}${failure === 'timeout' ? ', then timeout' : ''}`;
       log?.(redact(`POST ${path} → ${outcome} (${this.now() - started} ms)`, this.secrets()));
     }
   }
@@ -149,12 +155,26 @@ function bearer(jwt: string): Credentials {
 /** The authentication service rejecting the token is an auth problem whatever its status says. */
 function authFailure(error: ApiError): ApiError {
   // A redirect is a proxy or gateway in the way, not a verdict on the token.
-  if (error.status === undefined || error.status < 400 || error.status >= 500 || error.status === 429) return error;
-  const verdict = error.apiMessage === undefined
-    ? l10n.t('Copernica did not accept the API token')
-    : l10n.t('Copernica did not accept the API token: {0}', error.apiMessage);
+  if (
+    error.status === undefined ||
+    error.status < 400 ||
+    error.status >= 500 ||
+    error.status === 429
+  )
+    return error;
+  const verdict =
+    error.apiMessage === undefined
+      ? l10n.t('Copernica did not accept the API token')
+      : l10n.t('Copernica did not accept the API token: {0}', error.apiMessage);
   const message = `${verdict} (HTTP ${error.status}, ${error.method} ${error.path})`;
-  return new ApiError({ kind: 'auth', message, method: error.method, path: error.path, status: error.status, apiMessage: error.apiMessage });
+  return new ApiError({
+    kind: 'auth',
+    message,
+    method: error.method,
+    path: error.path,
+    status: error.status,
+    apiMessage: error.apiMessage,
+  });
 }
 
 /**
@@ -176,7 +196,10 @@ export function extractJwt(body: string): string {
     candidate = record['token'] ?? record['access_token'] ?? record['jwt'];
   }
   if (typeof candidate !== 'string' || candidate.trim() === '' || /\s/.test(candidate.trim())) {
-    throw new ApiError({ kind: 'server', message: l10n.t('The authentication service sent no usable token') });
+    throw new ApiError({
+      kind: 'server',
+      message: l10n.t('The authentication service sent no usable token'),
+    });
   }
   return candidate.trim();
 }

@@ -6,8 +6,15 @@ import { MAX_ANSWER_BYTES } from './body';
 import { ApiError } from './errors';
 import { createHttp } from './http';
 import {
-  parseCollection, parseCreatedId, parseDatabase, parseField, parseIdentity, parseInterest, parsePage,
-  parseProfile, parseSubprofile,
+  parseCollection,
+  parseCreatedId,
+  parseDatabase,
+  parseField,
+  parseIdentity,
+  parseInterest,
+  parsePage,
+  parseProfile,
+  parseSubprofile,
 } from './parse';
 import type { Parser } from './parse';
 import type { ListGuardOptions } from './listGuard';
@@ -15,8 +22,18 @@ import { collectAll, pageAll, profileSearchParams } from './query';
 import { Transport } from './transport';
 import type { Method, Reply } from './transport';
 import type {
-  ApiVersion, Collection, Database, Field, Identity, Interest, Page, Profile, ProfileQuery, ProfileUpdate,
-  Subprofile, SubprofileUpdate,
+  ApiVersion,
+  Collection,
+  Database,
+  Field,
+  Identity,
+  Interest,
+  Page,
+  Profile,
+  ProfileQuery,
+  ProfileUpdate,
+  Subprofile,
+  SubprofileUpdate,
 } from './types';
 
 export const DEFAULT_API_URL = 'https://api.copernica.com';
@@ -66,7 +83,10 @@ function idSeg(value: string): string {
 
 function badPathValue(value: string): ApiError {
   const shown = JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
-  return new ApiError({ kind: 'badRequest', message: l10n.t('{0} is not a Copernica ID; nothing was sent', shown) });
+  return new ApiError({
+    kind: 'badRequest',
+    message: l10n.t('{0} is not a Copernica ID; nothing was sent', shown),
+  });
 }
 
 export class CopernicaClient {
@@ -76,17 +96,26 @@ export class CopernicaClient {
 
   constructor(options: ClientOptions) {
     const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-    const common = { timeoutMs, userAgent: options.userAgent ?? 'copernica-vscode', fetch: options.fetch };
+    const common = {
+      timeoutMs,
+      userAgent: options.userAgent ?? 'copernica-vscode',
+      fetch: options.fetch,
+    };
     const apiUrl = (options.apiUrl === '' ? DEFAULT_API_URL : options.apiUrl).replace(/\/+$/, '');
     const version = options.apiVersion;
     const maxAnswerBytes = options.maxAnswerBytes ?? MAX_ANSWER_BYTES;
     this.warn = options.warn ?? options.log;
-    this.auth = version === 'v4'
-      ? new JwtAuth({
-        authUrl: options.authUrl === '' ? DEFAULT_AUTH_URL : options.authUrl, token: options.token, http: createHttp(common),
-        timeoutMs, maxAnswerBytes, log: options.log,
-      })
-      : new QueryTokenAuth(options.token);
+    this.auth =
+      version === 'v4'
+        ? new JwtAuth({
+            authUrl: options.authUrl === '' ? DEFAULT_AUTH_URL : options.authUrl,
+            token: options.token,
+            http: createHttp(common),
+            timeoutMs,
+            maxAnswerBytes,
+            log: options.log,
+          })
+        : new QueryTokenAuth(options.token);
     this.transport = new Transport({
       http: createHttp({ ...common, prefixUrl: `${apiUrl}/${version}/` }),
       auth: this.auth,
@@ -139,8 +168,16 @@ export class CopernicaClient {
     return this.page(`database/${seg(db)}/profiles`, query, parseProfile, signal);
   }
 
-  allProfiles(db: string, query?: Omit<ProfileQuery, 'start'>, signal?: AbortSignal): AsyncIterableIterator<Profile> {
-    return pageAll((q) => this.profiles(db, q, signal), query, this.guard(`database/${db}/profiles`));
+  allProfiles(
+    db: string,
+    query?: Omit<ProfileQuery, 'start'>,
+    signal?: AbortSignal,
+  ): AsyncIterableIterator<Profile> {
+    return pageAll(
+      (q) => this.profiles(db, q, signal),
+      query,
+      this.guard(`database/${db}/profiles`),
+    );
   }
 
   async profile(id: string, signal?: AbortSignal): Promise<Profile> {
@@ -152,7 +189,11 @@ export class CopernicaClient {
   }
 
   /** Replaces the full interest set (PUT): a list turns the rest off. */
-  async updateProfileInterests(id: string, interests: InterestsUpdate, signal?: AbortSignal): Promise<void> {
+  async updateProfileInterests(
+    id: string,
+    interests: InterestsUpdate,
+    signal?: AbortSignal,
+  ): Promise<void> {
     await this.send('PUT', `profile/${idSeg(id)}/interests`, interests ?? [], signal);
   }
 
@@ -170,8 +211,18 @@ export class CopernicaClient {
     await this.send('DELETE', `profile/${idSeg(id)}`, undefined, signal);
   }
 
-  async subprofiles(profileId: string, collectionId: string, query?: ProfileQuery, signal?: AbortSignal): Promise<Page<Subprofile>> {
-    return this.page(`profile/${idSeg(profileId)}/subprofiles/${idSeg(collectionId)}`, query, parseSubprofile, signal);
+  async subprofiles(
+    profileId: string,
+    collectionId: string,
+    query?: ProfileQuery,
+    signal?: AbortSignal,
+  ): Promise<Page<Subprofile>> {
+    return this.page(
+      `profile/${idSeg(profileId)}/subprofiles/${idSeg(collectionId)}`,
+      query,
+      parseSubprofile,
+      signal,
+    );
   }
 
   allSubprofiles(
@@ -180,19 +231,32 @@ export class CopernicaClient {
     query?: Omit<ProfileQuery, 'start'>,
     signal?: AbortSignal,
   ): AsyncIterableIterator<Subprofile> {
-    return pageAll((q) => this.subprofiles(profileId, collectionId, q, signal), query, this.guard(`profile/${profileId}/subprofiles/${collectionId}`));
+    return pageAll(
+      (q) => this.subprofiles(profileId, collectionId, q, signal),
+      query,
+      this.guard(`profile/${profileId}/subprofiles/${collectionId}`),
+    );
   }
 
   async subprofile(id: string, signal?: AbortSignal): Promise<Subprofile> {
     return this.get(`subprofile/${idSeg(id)}`, undefined, parseSubprofile, signal);
   }
 
-  async updateSubprofile(id: string, update: SubprofileUpdate, signal?: AbortSignal): Promise<void> {
+  async updateSubprofile(
+    id: string,
+    update: SubprofileUpdate,
+    signal?: AbortSignal,
+  ): Promise<void> {
     await this.send('PUT', `subprofile/${idSeg(id)}`, update, signal);
   }
 
   /** The body is a flat field map: subprofile POST has no `fields` wrapper. Never retried. */
-  async createSubprofile(profileId: string, collectionId: string, fields: Record<string, string>, signal?: AbortSignal): Promise<string> {
+  async createSubprofile(
+    profileId: string,
+    collectionId: string,
+    fields: Record<string, string>,
+    signal?: AbortSignal,
+  ): Promise<string> {
     const path = `profile/${idSeg(profileId)}/subprofiles/${idSeg(collectionId)}`;
     const reply = await this.send('POST', path, fields, signal);
     return this.createdId(reply, 'POST', path);
@@ -207,7 +271,12 @@ export class CopernicaClient {
     this.auth.clear();
   }
 
-  private async get<T>(path: string, query: URLSearchParams | undefined, parser: Parser<T>, signal?: AbortSignal): Promise<T> {
+  private async get<T>(
+    path: string,
+    query: URLSearchParams | undefined,
+    parser: Parser<T>,
+    signal?: AbortSignal,
+  ): Promise<T> {
     const json = await this.transport.getJson(path, query, signal);
     try {
       return parser(json);
@@ -216,11 +285,20 @@ export class CopernicaClient {
     }
   }
 
-  private async page<T>(path: string, query: ProfileQuery | undefined, item: Parser<T>, signal?: AbortSignal): Promise<Page<T>> {
+  private async page<T>(
+    path: string,
+    query: ProfileQuery | undefined,
+    item: Parser<T>,
+    signal?: AbortSignal,
+  ): Promise<Page<T>> {
     return this.get(path, profileSearchParams(query), (json) => parsePage(json, item), signal);
   }
 
-  private async listAll<T extends { ID: string }>(path: string, item: Parser<T>, signal?: AbortSignal): Promise<T[]> {
+  private async listAll<T extends { ID: string }>(
+    path: string,
+    item: Parser<T>,
+    signal?: AbortSignal,
+  ): Promise<T[]> {
     return collectAll((start, limit) => {
       const query = new URLSearchParams({ start: String(start), limit: String(limit) });
       return this.get(path, query, (json) => parsePage(json, item), signal);
@@ -232,7 +310,12 @@ export class CopernicaClient {
     return { what: `GET /${this.transport.version}/${path}`, warn: this.warn };
   }
 
-  private async send(method: Method, path: string, json: unknown, signal?: AbortSignal): Promise<Reply> {
+  private async send(
+    method: Method,
+    path: string,
+    json: unknown,
+    signal?: AbortSignal,
+  ): Promise<Reply> {
     return this.transport.send(method, path, { json, signal });
   }
 
@@ -245,6 +328,8 @@ export class CopernicaClient {
   }
 
   private attribute(error: unknown, method: string, path: string): unknown {
-    return error instanceof ApiError ? error.withRequest(method, `/${this.transport.version}/${path}`) : error;
+    return error instanceof ApiError
+      ? error.withRequest(method, `/${this.transport.version}/${path}`)
+      : error;
   }
 }

@@ -20,7 +20,9 @@ function read(text: string): Condition | 'no-operator' | 'bad-field' {
 }
 
 function same(a: Condition, b: Condition | string): boolean {
-  return typeof b !== 'string' && a.field === b.field && a.operator === b.operator && a.value === b.value;
+  return (
+    typeof b !== 'string' && a.field === b.field && a.operator === b.operator && a.value === b.value
+  );
 }
 
 /**
@@ -33,18 +35,35 @@ function same(a: Condition, b: Condition | string): boolean {
 export function parseCondition(text: string): Condition {
   const condition = read(text);
   if (condition === 'no-operator') {
-    throw new Error(l10n.t('Not a filter: "{0}" — write it as <field><operator><value>, e.g. email==john@example.com. Operators: {1}',
-      text, CONDITION_OPERATORS.join(' ')));
+    throw new Error(
+      l10n.t(
+        'Not a filter: "{0}" — write it as <field><operator><value>, e.g. email==john@example.com. Operators: {1}',
+        text,
+        CONDITION_OPERATORS.join(' '),
+      ),
+    );
   }
   if (condition === 'bad-field') {
-    throw new Error(l10n.t('Not a valid field name in filter "{0}" — write it as <field><operator><value>, e.g. email==john@example.com', text));
+    throw new Error(
+      l10n.t(
+        'Not a valid field name in filter "{0}" — write it as <field><operator><value>, e.g. email==john@example.com',
+        text,
+      ),
+    );
   }
   const wire = wireForm(condition);
   const back = read(wire);
   if (!same(condition, back)) {
     const operator = typeof back === 'string' ? '' : back.operator;
-    throw new Error(l10n.t('Filter "{0}" would be sent as "{1}", which Copernica reads with the operator "{2}" instead of "{3}". Write the operator without a space inside it.',
-      text, wire, operator, condition.operator));
+    throw new Error(
+      l10n.t(
+        'Filter "{0}" would be sent as "{1}", which Copernica reads with the operator "{2}" instead of "{3}". Write the operator without a space inside it.',
+        text,
+        wire,
+        operator,
+        condition.operator,
+      ),
+    );
   }
   return condition;
 }
@@ -66,6 +85,7 @@ export function formatCondition(condition: Condition): string {
   }
   const wire = wireForm(condition);
   // Sent as is, `{operator: '<', value: '=5'}` would mean `<=` `5`: refuse what reads back otherwise.
-  if (!same(condition, read(wire))) throw new Error(`The filter "${wire}" would be read as a different condition`);
+  if (!same(condition, read(wire)))
+    throw new Error(`The filter "${wire}" would be read as a different condition`);
   return wire;
 }

@@ -54,7 +54,12 @@ export class ApiError extends Error {
   withRequest(method: string, path: string): ApiError {
     if (this.method !== '' && this.path !== '') return this;
     const context = `${method} ${path}`;
-    return new ApiError({ ...this.toInit(), method, path, message: `${this.message} (${context})` });
+    return new ApiError({
+      ...this.toInit(),
+      method,
+      path,
+      message: `${this.message} (${context})`,
+    });
   }
 
   private toInit(): ApiErrorInit {
@@ -114,27 +119,54 @@ export interface FailedResponse {
  */
 export function toApiError(error: unknown, context: RequestContext): ApiError {
   const { method, path } = context;
-  if (error instanceof ApiError) return redactError(error.withRequest(method, path), context.secrets);
+  if (error instanceof ApiError)
+    return redactError(error.withRequest(method, path), context.secrets);
   if (error instanceof AnswerTooLargeError) {
     const megabytes = Math.round(error.limitBytes / (1024 * 1024));
     const message = `${l10n.t('Copernica sent an answer larger than {0} MB, the most this extension reads; it was not used', megabytes)} (${method} ${path})`;
     return new ApiError({ kind: 'server', message, method, path, cause: ANSWER_TOO_LARGE });
   }
   if (context.signal?.aborted === true) {
-    return new ApiError({ kind: 'cancelled', message: `Request cancelled (${method} ${path})`, method, path });
+    return new ApiError({
+      kind: 'cancelled',
+      message: `Request cancelled (${method} ${path})`,
+      method,
+      path,
+    });
   }
   if (isTimeout(error)) {
-    return new ApiError({ kind: 'timeout', message: `Copernica did not answer in time (${method} ${path})`, method, path });
+    return new ApiError({
+      kind: 'timeout',
+      message: `Copernica did not answer in time (${method} ${path})`,
+      method,
+      path,
+    });
   }
   if (isAbort(error)) {
-    return new ApiError({ kind: 'cancelled', message: `Request cancelled (${method} ${path})`, method, path });
+    return new ApiError({
+      kind: 'cancelled',
+      message: `Request cancelled (${method} ${path})`,
+      method,
+      path,
+    });
   }
   if (error instanceof SyntaxError) {
-    return new ApiError({ kind: 'server', message: `${invalidResponseMessage()} (${method} ${path})`, method, path });
+    return new ApiError({
+      kind: 'server',
+      message: `${invalidResponseMessage()} (${method} ${path})`,
+      method,
+      path,
+    });
   }
   const code = networkCode(error);
   const message = `${l10n.t('Could not reach Copernica: {0}', describeCode(code))} (${method} ${path})`;
-  return new ApiError({ kind: 'network', message: redact(message, context.secrets), method, path, cause: code });
+  return new ApiError({
+    kind: 'network',
+    message: redact(message, context.secrets),
+    method,
+    path,
+    cause: code,
+  });
 }
 
 /** Converts a response with a failing status; Copernica answers 400 for nearly everything. */
@@ -152,7 +184,15 @@ export function responseToApiError(response: FailedResponse, context: RequestCon
   const safeApiMessage = apiMessage === undefined ? undefined : redact(apiMessage, context.secrets);
   const text = safeApiMessage ?? defaultStatusText(status);
   const message = `Copernica: ${text} (HTTP ${status}, ${method} ${path})`;
-  return new ApiError({ kind, message, method, path, status, apiMessage: safeApiMessage, retryAfterMs });
+  return new ApiError({
+    kind,
+    message,
+    method,
+    path,
+    status,
+    apiMessage: safeApiMessage,
+    retryAfterMs,
+  });
 }
 
 export function classifyStatus(status: number, apiMessage: string | undefined): ApiErrorKind {
@@ -226,7 +266,10 @@ const JWT_SHAPE = /eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/g;
 
 /** Case-insensitive patterns of the encoded spellings that differ from the raw secret. */
 function encodedSpellings(secret: string): RegExp[] {
-  const strict = encodeURIComponent(secret).replace(/[!'()*~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  const strict = encodeURIComponent(secret).replace(
+    /[!'()*~]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
   const spellings = new Set([
     encodeURIComponent(secret),
     new URLSearchParams({ s: secret }).toString().slice(2),
@@ -242,8 +285,14 @@ function redactError(error: ApiError, secrets: readonly string[] | undefined): A
   const apiMessage = error.apiMessage === undefined ? undefined : redact(error.apiMessage, secrets);
   if (message === error.message && apiMessage === error.apiMessage) return error;
   return new ApiError({
-    kind: error.kind, message, method: error.method, path: error.path, status: error.status,
-    apiMessage, cause: error.cause, retryAfterMs: error.retryAfterMs,
+    kind: error.kind,
+    message,
+    method: error.method,
+    path: error.path,
+    status: error.status,
+    apiMessage,
+    cause: error.cause,
+    retryAfterMs: error.retryAfterMs,
   });
 }
 
@@ -268,7 +317,10 @@ export function networkCode(error: unknown): string | undefined {
     }
     current = (current as { cause?: unknown }).cause;
   }
-  if (error instanceof Error && /terminated|other side closed|socket hang up/i.test(error.message)) {
+  if (
+    error instanceof Error &&
+    /terminated|other side closed|socket hang up/i.test(error.message)
+  ) {
     return 'ECONNRESET';
   }
   return undefined;
@@ -278,33 +330,55 @@ function normaliseCode(code: string, error: object): string {
   // undici reports a dropped connection as UND_ERR_SOCKET; the UI knows it as a reset.
   if (code === 'UND_ERR_SOCKET' || code === 'UND_ERR_CLOSED') return 'ECONNRESET';
   if (code === 'UND_ERR_CONNECT_TIMEOUT') return 'ETIMEDOUT';
-  if (code === 'ERR_INVALID_URL' || (error instanceof TypeError && code === 'ERR_INVALID_ARG_VALUE')) return 'EINVALIDURL';
+  if (
+    code === 'ERR_INVALID_URL' ||
+    (error instanceof TypeError && code === 'ERR_INVALID_ARG_VALUE')
+  )
+    return 'EINVALIDURL';
   return code;
 }
 
 function describeCode(code: string | undefined): string {
   switch (code) {
-    case 'ECONNREFUSED': return l10n.t('connection refused');
-    case 'ENOTFOUND': return l10n.t('host not found');
-    case 'ECONNRESET': return l10n.t('connection reset');
-    case 'ETIMEDOUT': return l10n.t('connection timed out');
-    case 'EAI_AGAIN': return l10n.t('DNS lookup failed');
-    case undefined: return l10n.t('network error');
-    default: return code;
+    case 'ECONNREFUSED':
+      return l10n.t('connection refused');
+    case 'ENOTFOUND':
+      return l10n.t('host not found');
+    case 'ECONNRESET':
+      return l10n.t('connection reset');
+    case 'ETIMEDOUT':
+      return l10n.t('connection timed out');
+    case 'EAI_AGAIN':
+      return l10n.t('DNS lookup failed');
+    case undefined:
+      return l10n.t('network error');
+    default:
+      return code;
   }
 }
 
 function defaultStatusText(status: number): string {
   switch (status) {
-    case 401: return l10n.t('Unauthorized');
-    case 403: return l10n.t('Forbidden');
-    case 404: return l10n.t('Not found');
-    case 429: return l10n.t('Too many requests');
-    case 502: return l10n.t('Bad gateway');
-    case 503: return l10n.t('Service unavailable');
-    case 504: return l10n.t('Gateway timeout');
+    case 401:
+      return l10n.t('Unauthorized');
+    case 403:
+      return l10n.t('Forbidden');
+    case 404:
+      return l10n.t('Not found');
+    case 429:
+      return l10n.t('Too many requests');
+    case 502:
+      return l10n.t('Bad gateway');
+    case 503:
+      return l10n.t('Service unavailable');
+    case 504:
+      return l10n.t('Gateway timeout');
     default:
-      if (status >= 300 && status < 400) return l10n.t('a redirect (HTTP {0}) instead of an answer, probably from a proxy or gateway', status);
+      if (status >= 300 && status < 400)
+        return l10n.t(
+          'a redirect (HTTP {0}) instead of an answer, probably from a proxy or gateway',
+          status,
+        );
       return status >= 500 ? l10n.t('Server error') : l10n.t('Unexpected response');
   }
 }

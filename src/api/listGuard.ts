@@ -54,10 +54,14 @@ export class ListGuard {
     }
     const repeated = items.length - fresh.length;
     if (repeated > 0) {
-      this.warn(`${repeated} of ${items.length} items on page ${this.pages} were sent before; the repeats were dropped`);
+      this.warn(
+        `${repeated} of ${items.length} items on page ${this.pages} were sent before; the repeats were dropped`,
+      );
     }
     if (more && items.length > 0 && fresh.length === 0) {
-      this.warn(`page ${this.pages} brought no new items (the server seems to ignore start or the id condition); stopped listing`);
+      this.warn(
+        `page ${this.pages} brought no new items (the server seems to ignore start or the id condition); stopped listing`,
+      );
       return { fresh, more: false };
     }
     if (more && this.pages >= this.maxPages) {

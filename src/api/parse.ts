@@ -3,7 +3,15 @@
 // that is not a list or an entity without an ID is a malformed payload -> ApiError 'server'.
 import { ApiError, invalidResponseMessage } from './errors';
 import type {
-  Collection, Database, Field, Identity, Intentions, Interest, Page, Profile, Subprofile,
+  Collection,
+  Database,
+  Field,
+  Identity,
+  Intentions,
+  Interest,
+  Page,
+  Profile,
+  Subprofile,
 } from './types';
 
 type Json = Record<string, unknown>;
@@ -30,7 +38,8 @@ function str(value: unknown, fallback = ''): string {
 
 function id(source: Json, key: string, what: string): string {
   const value = source[key];
-  if ((typeof value === 'string' && value !== '') || typeof value === 'number') return String(value);
+  if ((typeof value === 'string' && value !== '') || typeof value === 'number')
+    return String(value);
   throw malformed(`${what} without ${key}`);
 }
 
@@ -68,7 +77,12 @@ export function parseFieldMap(value: unknown): Record<string, string> {
   if (Array.isArray(value) && value.length === 0) return result;
   const source = object(value, 'fields');
   for (const [key, item] of Object.entries(source)) {
-    Object.defineProperty(result, key, { value: str(item), enumerable: true, writable: true, configurable: true });
+    Object.defineProperty(result, key, {
+      value: str(item),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   }
   return result;
 }
@@ -119,7 +133,12 @@ export function parseIdentity(value: unknown): Identity {
 
 export function parseIntentions(value: unknown): Intentions {
   const source = value === undefined || value === null ? {} : object(value, 'intentions');
-  return { email: bool(source['email']), sms: bool(source['sms']), fax: bool(source['fax']), pdf: bool(source['pdf']) };
+  return {
+    email: bool(source['email']),
+    sms: bool(source['sms']),
+    fax: bool(source['fax']),
+    pdf: bool(source['pdf']),
+  };
 }
 
 export function parseField(value: unknown): Field {
@@ -140,7 +159,11 @@ export function parseField(value: unknown): Field {
 
 export function parseInterest(value: unknown): Interest {
   const source = object(value, 'an interest');
-  return { ID: id(source, 'ID', 'interest'), name: str(source['name']), group: str(source['group']) };
+  return {
+    ID: id(source, 'ID', 'interest'),
+    name: str(source['name']),
+    group: str(source['group']),
+  };
 }
 
 export function parseCollection(value: unknown): Collection {

@@ -27,7 +27,8 @@ export function profileSearchParams(query: ProfileQuery = {}): URLSearchParams {
   if (query.start !== undefined) params.set('start', String(clampStart(query.start)));
   if (query.limit !== undefined) params.set('limit', String(clampLimit(query.limit, 100)));
   if (query.total !== undefined) params.set('total', String(query.total));
-  for (const condition of query.conditions ?? []) params.append('fields[]', formatCondition(condition));
+  for (const condition of query.conditions ?? [])
+    params.append('fields[]', formatCondition(condition));
   if (query.orderBy !== undefined) params.set('orderby', query.orderBy);
   if (query.order !== undefined) params.set('order', query.order);
   if (query.dataOnly !== undefined) params.set('dataonly', String(query.dataOnly));
@@ -55,11 +56,21 @@ export async function* pageAll<T extends { ID: string }>(
   let last: bigint | undefined;
   for (;;) {
     const conditions: Condition[] = [...(query.conditions ?? [])];
-    if (last !== undefined) conditions.push({ field: 'id', operator: descending ? '<' : '>', value: last.toString() });
-    const page = await fetchPage({ ...query, limit, total: false, orderBy: 'id', order: descending ? 'desc' : 'asc', conditions });
+    if (last !== undefined)
+      conditions.push({ field: 'id', operator: descending ? '<' : '>', value: last.toString() });
+    const page = await fetchPage({
+      ...query,
+      limit,
+      total: false,
+      orderBy: 'id',
+      order: descending ? 'desc' : 'asc',
+      conditions,
+    });
     const verdict = guard.accept(page.data, page.data.length >= limit);
     // Guards against a server that ignores the filter: only IDs beyond the last one count.
-    const fresh = verdict.fresh.filter((item) => last === undefined || isBeyond(item.ID, last, descending));
+    const fresh = verdict.fresh.filter(
+      (item) => last === undefined || isBeyond(item.ID, last, descending),
+    );
     for (const item of fresh) {
       yield item;
       last = toBigInt(item.ID) ?? last;
@@ -73,7 +84,11 @@ export async function* pageAll<T extends { ID: string }>(
  * would send the first page forever): an item already yielded is dropped, and a page with nothing
  * new ends the walk.
  */
-async function* pageByOffset<T extends { ID: string }>(fetchPage: PageFetcher<T>, query: ProfileQuery, guard: ListGuard): AsyncGenerator<T, void, undefined> {
+async function* pageByOffset<T extends { ID: string }>(
+  fetchPage: PageFetcher<T>,
+  query: ProfileQuery,
+  guard: ListGuard,
+): AsyncGenerator<T, void, undefined> {
   const limit = query.limit ?? MAX_LIMIT;
   for (let start = 0; ; start += limit) {
     const page = await fetchPage({ ...query, start, limit });
@@ -92,7 +107,10 @@ export async function collectAll<T extends { ID: string }>(
   const items: T[] = [];
   for (let start = 0; ; start += MAX_LIMIT) {
     const page = await fetchPage(start, MAX_LIMIT);
-    const more = page.total === undefined ? page.data.length >= MAX_LIMIT : start + page.data.length < page.total;
+    const more =
+      page.total === undefined
+        ? page.data.length >= MAX_LIMIT
+        : start + page.data.length < page.total;
     const verdict = guard.accept(page.data, more && page.data.length > 0);
     items.push(...verdict.fresh);
     if (!verdict.more) return items;

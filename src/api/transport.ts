@@ -4,7 +4,12 @@ import { abortable, sleep } from './abort';
 import type { AuthProvider, Credentials } from './auth';
 import { readBody } from './body';
 import {
-  ANSWER_TOO_LARGE, ApiError, extractApiMessage, invalidResponseMessage, redact, responseToApiError,
+  ANSWER_TOO_LARGE,
+  ApiError,
+  extractApiMessage,
+  invalidResponseMessage,
+  redact,
+  responseToApiError,
   toApiError,
 } from './errors';
 import type { Http } from './http';
@@ -75,10 +80,15 @@ export class Transport {
   }
 
   /** GET returning parsed JSON. Identical concurrent GETs share one request. */
-  async getJson(path: string, query: URLSearchParams | undefined, signal?: AbortSignal): Promise<unknown> {
+  async getJson(
+    path: string,
+    query: URLSearchParams | undefined,
+    signal?: AbortSignal,
+  ): Promise<unknown> {
     const fullPath = this.fullPath(path);
     const key = `${fullPath}?${query?.toString() ?? ''}`;
-    if (signal?.aborted === true) throw toApiError(signal.reason, this.context('GET', fullPath, signal));
+    if (signal?.aborted === true)
+      throw toApiError(signal.reason, this.context('GET', fullPath, signal));
     let shared = this.inflight.get(key);
     if (shared === undefined) shared = this.share(key, path, query);
     shared.waiters++;
@@ -104,7 +114,9 @@ export class Transport {
 
   private share(key: string, path: string, query: URLSearchParams | undefined): Shared {
     const controller = new AbortController();
-    const promise = this.execute('GET', path, { query, signal: controller.signal }).then((reply) => reply.json);
+    const promise = this.execute('GET', path, { query, signal: controller.signal }).then(
+      (reply) => reply.json,
+    );
     const shared: Shared = { promise, controller, waiters: 0 };
     const forget = (): void => {
       if (this.inflight.get(key) === shared) this.inflight.delete(key);
@@ -144,18 +156,35 @@ export class Transport {
   }
 
   /** One attempt: credentials, request and full body under one deadline. */
-  private async attempt(method: Method, path: string, options: SendOptions): Promise<{ reply: Reply; credentials: Credentials }> {
+  private async attempt(
+    method: Method,
+    path: string,
+    options: SendOptions,
+  ): Promise<{ reply: Reply; credentials: Credentials }> {
     const deadline = AbortSignal.timeout(this.options.timeoutMs);
-    const signal = options.signal === undefined ? deadline : AbortSignal.any([options.signal, deadline]);
+    const signal =
+      options.signal === undefined ? deadline : AbortSignal.any([options.signal, deadline]);
     const credentials = await this.options.auth.credentials(signal);
     const http = await this.options.http;
-    const reply = await this.request(http, method, path, { ...options, signal }, credentials, options.signal);
+    const reply = await this.request(
+      http,
+      method,
+      path,
+      { ...options, signal },
+      credentials,
+      options.signal,
+    );
     return { reply, credentials };
   }
 
   /** The HTTP exchange itself, logged as one line whatever its outcome. */
   private async request(
-    http: Http, method: Method, path: string, options: SendOptions, credentials: Credentials, callerSignal?: AbortSignal,
+    http: Http,
+    method: Method,
+    path: string,
+    options: SendOptions,
+    credentials: Credentials,
+    callerSignal?: AbortSignal,
   ): Promise<Reply> {
     const started = Date.now();
     const fullPath = this.fullPath(path);
@@ -164,7 +193,10 @@ export class Transport {
       const searchParams = new URLSearchParams(options.query);
       for (const [name, value] of Object.entries(credentials.query)) searchParams.set(name, value);
       const response = await http(path, {
-        method, searchParams, signal: options.signal, headers: credentials.headers,
+        method,
+        searchParams,
+        signal: options.signal,
+        headers: credentials.headers,
         ...(options.json === undefined ? {} : { json: options.json }),
       });
       outcome = String(response.status);
@@ -175,13 +207,22 @@ export class Transport {
       throw error;
     } finally {
       // Only the caller's query: credentials never reach a log line.
-      const query = options.query === undefined || options.query.size === 0 ? '' : `?${options.query.toString()}`;
+      const query =
+        options.query === undefined || options.query.size === 0
+          ? ''
+          : `?${options.query.toString()}`;
       this.log(`${method} ${fullPath}${query} → ${outcome} (${Date.now() - started} ms)`);
     }
   }
 
   /** Undefined when the reply is a success; otherwise the error it stands for. */
-  private check(method: Method, fullPath: string, reply: Reply, attempt: number, signal?: AbortSignal): ApiError | undefined {
+  private check(
+    method: Method,
+    fullPath: string,
+    reply: Reply,
+    attempt: number,
+    signal?: AbortSignal,
+  ): ApiError | undefined {
     const context = this.context(method, fullPath, signal);
     if (isSuccess(reply.status, method, this.options.version)) {
       if (method !== 'GET') return undefined;
@@ -192,13 +233,21 @@ export class Transport {
         // Falls through: a truncated or non-JSON success body.
       }
       return new ApiError({
-        kind: 'server', message: `${invalidResponseMessage()} (HTTP ${reply.status}, ${method} ${fullPath})`,
-        method, path: fullPath, status: reply.status,
+        kind: 'server',
+        message: `${invalidResponseMessage()} (HTTP ${reply.status}, ${method} ${fullPath})`,
+        method,
+        path: fullPath,
+        status: reply.status,
       });
     }
     // A retried DELETE whose first attempt did arrive: the goal is reached.
     const apiMessage = extractApiMessage(reply.body);
-    if (method === 'DELETE' && attempt > 0 && apiMessage !== undefined && /already been removed/i.test(apiMessage)) {
+    if (
+      method === 'DELETE' &&
+      attempt > 0 &&
+      apiMessage !== undefined &&
+      /already been removed/i.test(apiMessage)
+    ) {
       return undefined;
     }
     return responseToApiError(reply, context);
@@ -207,8 +256,10 @@ export class Transport {
   /** The wait before the next attempt, or undefined when this error is final. */
   private retryDelay(error: ApiError, method: Method, attempt: number): number | undefined {
     // A POST that may have arrived must not be sent twice: it could create a second profile.
-    if (method === 'POST' || attempt >= this.options.retryLimit || !isTransient(error, method)) return undefined;
-    if (error.retryAfterMs !== undefined) return Math.min(error.retryAfterMs, this.options.maxRetryAfterMs);
+    if (method === 'POST' || attempt >= this.options.retryLimit || !isTransient(error, method))
+      return undefined;
+    if (error.retryAfterMs !== undefined)
+      return Math.min(error.retryAfterMs, this.options.maxRetryAfterMs);
     const exponential = this.options.retryBaseDelayMs * 2 ** attempt;
     const capped = Math.min(exponential, this.options.retryMaxDelayMs);
     // Jitter, so that many clients hit by the same outage do not come back in lockstep.
@@ -249,7 +300,6 @@ function isTransient(error: ApiError, method: Method): boolean {
       return false;
   }
 }
-
 
 function describeFailure(error: ApiError): string {
   if (error.kind === 'network') return error.cause ?? 'network error';

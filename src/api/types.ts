@@ -21,8 +21,20 @@ export interface Identity {
 }
 
 export type FieldType =
-  | 'text' | 'email' | 'phone' | 'phone_fax' | 'phone_gsm' | 'integer' | 'float'
-  | 'date' | 'empty_date' | 'datetime' | 'empty_datetime' | 'select' | 'big' | 'foreign_key';
+  | 'text'
+  | 'email'
+  | 'phone'
+  | 'phone_fax'
+  | 'phone_gsm'
+  | 'integer'
+  | 'float'
+  | 'date'
+  | 'empty_date'
+  | 'datetime'
+  | 'empty_datetime'
+  | 'select'
+  | 'big'
+  | 'foreign_key';
 
 export interface Field {
   ID: string;
@@ -98,7 +110,15 @@ export interface Subprofile {
 export type ConditionOperator = '==' | '!=' | '<>' | '<' | '>' | '<=' | '>=' | '=~' | '!~';
 
 export const CONDITION_OPERATORS: readonly ConditionOperator[] = [
-  '==', '!=', '<>', '<=', '>=', '=~', '!~', '<', '>',
+  '==',
+  '!=',
+  '<>',
+  '<=',
+  '>=',
+  '=~',
+  '!~',
+  '<',
+  '>',
 ];
 
 export interface Condition {

@@ -33,7 +33,9 @@ export function validateEndpointUrl(url: string): string | undefined {
   if (parsed.protocol === 'https:') return undefined;
   if (parsed.protocol === 'http:') {
     if (isLoopback(parsed.hostname)) return undefined;
-    return l10n.t('Use https: plain http is only allowed to this machine (localhost, 127.0.0.1, [::1]).');
+    return l10n.t(
+      'Use https: plain http is only allowed to this machine (localhost, 127.0.0.1, [::1]).',
+    );
   }
   return l10n.t('Unsupported protocol {0} — use https.', parsed.protocol);
 }

@@ -13,7 +13,11 @@ export type BindingKey = keyof TokenBinding;
 const KEYS: readonly BindingKey[] = ['apiUrl', 'authUrl', 'apiVersion'];
 
 export function encodeBinding(binding: TokenBinding): string {
-  return JSON.stringify({ apiUrl: binding.apiUrl, authUrl: binding.authUrl, apiVersion: binding.apiVersion });
+  return JSON.stringify({
+    apiUrl: binding.apiUrl,
+    authUrl: binding.authUrl,
+    apiVersion: binding.apiVersion,
+  });
 }
 
 /** Undefined for nothing stored or anything unreadable (then the token counts as unbound). */
@@ -24,7 +28,8 @@ export function decodeBinding(raw: string | undefined): TokenBinding | undefined
     if (typeof value !== 'object' || value === null) return undefined;
     const record = value as Record<string, unknown>;
     const [apiUrl, authUrl, apiVersion] = KEYS.map((k) => record[k]);
-    if (typeof apiUrl !== 'string' || typeof authUrl !== 'string' || typeof apiVersion !== 'string') return undefined;
+    if (typeof apiUrl !== 'string' || typeof authUrl !== 'string' || typeof apiVersion !== 'string')
+      return undefined;
     return { apiUrl, authUrl, apiVersion };
   } catch {
     return undefined;

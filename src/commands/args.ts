@@ -6,7 +6,9 @@ import type { EntityKindName } from '../profiles';
 type Bag = Record<string, unknown>;
 
 function bag(value: unknown): Bag | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Bag) : undefined;
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Bag)
+    : undefined;
 }
 
 /** "123", 123, { ID: "123" } or { id: "123" }. */
@@ -14,7 +16,7 @@ export function idOf(value: unknown): string | undefined {
   if (typeof value === 'number' && Number.isInteger(value) && value > 0) return String(value);
   if (typeof value === 'string') return /^\d+$/.test(value.trim()) ? value.trim() : undefined;
   const b = bag(value);
-  return b ? idOf(b['ID']) ?? idOf(b['id']) : undefined;
+  return b ? (idOf(b['ID']) ?? idOf(b['id'])) : undefined;
 }
 
 /** An ID, or a name (for databases and collections, which Copernica also finds by name). */
@@ -29,7 +31,8 @@ function refOf(value: unknown): string | undefined {
 /** The ID in a document URI (an editor menu passes the document's URI), read by the one URI parser. */
 function idInUri(b: Bag, kind: EntityKindName): string | undefined {
   const { scheme, path } = b;
-  if (typeof scheme !== 'string' || typeof path !== 'string' || scheme !== 'copernica') return undefined;
+  if (typeof scheme !== 'string' || typeof path !== 'string' || scheme !== 'copernica')
+    return undefined;
   const address = parseAddress({ scheme, path });
   return address && !address.draft && address.kind === kind ? address.id : undefined;
 }

@@ -36,7 +36,12 @@ export const StatusBarCommandIds = {
   accountMenu: 'copernica.accountMenu',
 } as const;
 
-export const CommandIds = { ...AccountCommandIds, ...TreeCommandIds, ...DocumentCommandIds, ...StatusBarCommandIds } as const;
+export const CommandIds = {
+  ...AccountCommandIds,
+  ...TreeCommandIds,
+  ...DocumentCommandIds,
+  ...StatusBarCommandIds,
+} as const;
 
 type ValueOf<T> = T[keyof T];
 export type CommandId = ValueOf<typeof CommandIds>;

@@ -18,13 +18,19 @@ export interface CommandSpec {
  * Notifier (logged, one notification with Retry where it helps). It resolves to undefined then,
  * rather than rejecting, so VS Code does not show a second notification of its own.
  */
-export function registerCommands(table: Record<CommandId, CommandSpec>, notifier: Notifier): vscode.Disposable[] {
+export function registerCommands(
+  table: Record<CommandId, CommandSpec>,
+  notifier: Notifier,
+): vscode.Disposable[] {
   return Object.entries(table).map(([id, spec]) =>
     vscode.commands.registerCommand(id, async (...args: unknown[]) => {
       try {
         return await spec.run(...args);
       } catch (error) {
-        notifier.report(error, { context: spec.context, retry: () => vscode.commands.executeCommand(id, ...args) });
+        notifier.report(error, {
+          context: spec.context,
+          retry: () => vscode.commands.executeCommand(id, ...args),
+        });
         return undefined;
       }
     }),

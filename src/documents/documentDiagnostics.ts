@@ -26,10 +26,13 @@ export class DocumentDiagnostics implements vscode.Disposable {
     if (document.uri.scheme !== SCHEME) return;
     const key = document.uri.toString();
     clearTimeout(this.timers.get(key));
-    this.timers.set(key, setTimeout(() => {
-      this.timers.delete(key);
-      if (!document.isClosed) this.update(document);
-    }, delayMs));
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        if (!document.isClosed) this.update(document);
+      }, delayMs),
+    );
   }
 
   update(document: vscode.TextDocument): void {
@@ -37,7 +40,10 @@ export class DocumentDiagnostics implements vscode.Disposable {
     if (!item) return;
     const original = item.kind === 'entity' ? item.record.original : undefined;
     const result = checkDocument(document.getText(), item.record.owner.schema, original);
-    this.collection.set(document.uri, result.problems.map((p) => toDiagnostic(document, p)));
+    this.collection.set(
+      document.uri,
+      result.problems.map((p) => toDiagnostic(document, p)),
+    );
   }
 
   private clear(uri: vscode.Uri): void {
@@ -57,7 +63,10 @@ export class DocumentDiagnostics implements vscode.Disposable {
 function toDiagnostic(document: vscode.TextDocument, problem: Problem): vscode.Diagnostic {
   const start = document.positionAt(problem.offset);
   const end = document.positionAt(problem.offset + Math.max(problem.length, 0));
-  const severity = problem.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning;
+  const severity =
+    problem.severity === 'error'
+      ? vscode.DiagnosticSeverity.Error
+      : vscode.DiagnosticSeverity.Warning;
   const diagnostic = new vscode.Diagnostic(new vscode.Range(start, end), problem.message, severity);
   diagnostic.source = 'Copernica';
   diagnostic.code = problem.code;

@@ -10,14 +10,19 @@ function urisOf(tab: vscode.Tab): vscode.Uri[] {
 
 /** Every tab showing a document that `matches` (also as a side of a comparison). */
 function tabsShowing(matches: (uri: vscode.Uri) => boolean): vscode.Tab[] {
-  return vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((tab) => urisOf(tab).some(matches));
+  return vscode.window.tabGroups.all
+    .flatMap((g) => g.tabs)
+    .filter((tab) => urisOf(tab).some(matches));
 }
 
 /**
  * Closes the editors of documents that `matches`. With `discard`, unsaved changes are reverted
  * first (the entity is gone, there is nowhere to save them); without it, dirty editors stay open.
  */
-export async function closeEditors(matches: (uri: vscode.Uri) => boolean, discard: boolean): Promise<void> {
+export async function closeEditors(
+  matches: (uri: vscode.Uri) => boolean,
+  discard: boolean,
+): Promise<void> {
   const dirty = vscode.workspace.textDocuments.filter((d) => d.isDirty && matches(d.uri));
   if (discard) {
     for (const document of dirty) {

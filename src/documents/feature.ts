@@ -31,7 +31,9 @@ export function startDocuments(s: Services): DocumentsFeature {
   const hooks: FileSystemHooks = {
     compare: (uri, serverText, label) => {
       copies.compare(uri, serverText, label).then(undefined, (error: unknown) => {
-        s.notifier.report(error, { context: vscode.l10n.t('Comparing {0} with Copernica\'s copy', label) });
+        s.notifier.report(error, {
+          context: vscode.l10n.t("Comparing {0} with Copernica's copy", label),
+        });
       });
     },
     created: (draftUri, created) => {
@@ -52,7 +54,11 @@ export function startDocuments(s: Services): DocumentsFeature {
     ...registerFieldAssist(store),
     ...registerProfileLanguage((message) => s.log.warn(message)),
   ];
-  const commands = { ...openCommands(s, fs), ...createCommands(s, store), ...deleteCommands(s, fs, store) };
+  const commands = {
+    ...openCommands(s, fs),
+    ...createCommands(s, store),
+    ...deleteCommands(s, fs, store),
+  };
   return { fs, disposables, commands };
 }
 

@@ -1,6 +1,14 @@
 import * as vscode from 'vscode';
 import {
-  type Entity, type EntityKind, type Owner, type OwnerSource, EntityRecord, capitalize, isRemoved, kindOf, serializeEntity,
+  type Entity,
+  type EntityKind,
+  type Owner,
+  type OwnerSource,
+  EntityRecord,
+  capitalize,
+  isRemoved,
+  kindOf,
+  serializeEntity,
 } from '../profiles';
 import type { Services } from '../services';
 import type { DocumentStore, LoadedEntity } from './documentStore';
@@ -18,7 +26,12 @@ export function ownerSource(s: Services): OwnerSource {
 }
 
 /** Fetches an entity with the definitions of its database or collection. */
-export async function fetchEntity(s: Services, kind: EntityKind, id: string, signal?: AbortSignal): Promise<{ entity: Entity; owner: Owner }> {
+export async function fetchEntity(
+  s: Services,
+  kind: EntityKind,
+  id: string,
+  signal?: AbortSignal,
+): Promise<{ entity: Entity; owner: Owner }> {
   const entity = await kind.fetch(await s.session.readyClient(), id, signal);
   return { entity, owner: await kind.ownerOf(ownerSource(s), entity, signal) };
 }
@@ -29,16 +42,32 @@ export function entityUri(kind: EntityKind, owner: Owner, id: string): vscode.Ur
 }
 
 /** A store entry for an entity just read from Copernica. */
-export function loadedEntity(store: DocumentStore, address: DocumentAddress, entity: Entity, owner: Owner): LoadedEntity {
+export function loadedEntity(
+  store: DocumentStore,
+  address: DocumentAddress,
+  entity: Entity,
+  owner: Owner,
+): LoadedEntity {
   const now = store.now();
   return {
-    kind: 'entity', address, record: new EntityRecord(kindOf(entity), entity, owner),
-    text: encodeText(serializeEntity(entity, owner)), ctime: now, mtime: now, loadedAt: Date.now(),
+    kind: 'entity',
+    address,
+    record: new EntityRecord(kindOf(entity), entity, owner),
+    text: encodeText(serializeEntity(entity, owner)),
+    ctime: now,
+    mtime: now,
+    loadedAt: Date.now(),
   };
 }
 
 /** Said once per opening of a removed (sub)profile, which is shown read-only. */
 export function announceRemoved(s: Services, entity: Entity): void {
   if (!isRemoved(entity)) return;
-  void s.notifier.info(vscode.l10n.t('{0} was removed on {1}. It is shown read-only.', capitalize(kindOf(entity).label(entity.ID)), entity.removed));
+  void s.notifier.info(
+    vscode.l10n.t(
+      '{0} was removed on {1}. It is shown read-only.',
+      capitalize(kindOf(entity).label(entity.ID)),
+      entity.removed,
+    ),
+  );
 }

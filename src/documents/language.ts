@@ -17,10 +17,19 @@ export function registerProfileLanguage(warn: (message: string) => void): vscode
   // follows a close of the same document is someone choosing a language, which is left alone.
   const justClosed = new Set<vscode.TextDocument>();
   const adopt = (document: vscode.TextDocument): void => {
-    if (document.uri.scheme !== SCHEME || document.languageId === PROFILE_LANGUAGE || justClosed.has(document)) return;
-    vscode.languages.setTextDocumentLanguage(document, PROFILE_LANGUAGE).then(undefined, (error: unknown) => {
-      warn(`could not give ${document.uri.toString()} the ${PROFILE_LANGUAGE} language: ${String(error)}`);
-    });
+    if (
+      document.uri.scheme !== SCHEME ||
+      document.languageId === PROFILE_LANGUAGE ||
+      justClosed.has(document)
+    )
+      return;
+    vscode.languages
+      .setTextDocumentLanguage(document, PROFILE_LANGUAGE)
+      .then(undefined, (error: unknown) => {
+        warn(
+          `could not give ${document.uri.toString()} the ${PROFILE_LANGUAGE} language: ${String(error)}`,
+        );
+      });
   };
   for (const document of vscode.workspace.textDocuments) adopt(document);
   return [
@@ -30,11 +39,20 @@ export function registerProfileLanguage(warn: (message: string) => void): vscode
     }),
     vscode.workspace.onDidOpenTextDocument(adopt),
     vscode.languages.registerDocumentFormattingEditProvider(selector, {
-      provideDocumentFormattingEdits: (document, options) => formatEdits(document.getText(), options).map((e) =>
-        vscode.TextEdit.replace(new vscode.Range(document.positionAt(e.offset), document.positionAt(e.offset + e.length)), e.content)),
+      provideDocumentFormattingEdits: (document, options) =>
+        formatEdits(document.getText(), options).map((e) =>
+          vscode.TextEdit.replace(
+            new vscode.Range(
+              document.positionAt(e.offset),
+              document.positionAt(e.offset + e.length),
+            ),
+            e.content,
+          ),
+        ),
     }),
     vscode.languages.registerDocumentSymbolProvider(selector, {
-      provideDocumentSymbols: (document) => outline(document.getText()).map((entry) => toSymbol(document, entry)),
+      provideDocumentSymbols: (document) =>
+        outline(document.getText()).map((entry) => toSymbol(document, entry)),
     }),
   ];
 }
@@ -49,8 +67,15 @@ const KINDS: Record<OutlineEntry['kind'], vscode.SymbolKind> = {
 };
 
 function toSymbol(document: vscode.TextDocument, entry: OutlineEntry): vscode.DocumentSymbol {
-  const range = (offset: number, length: number): vscode.Range => new vscode.Range(document.positionAt(offset), document.positionAt(offset + length));
-  const symbol = new vscode.DocumentSymbol(entry.name || '""', entry.detail, KINDS[entry.kind], range(entry.offset, entry.length), range(entry.nameOffset, entry.nameLength));
+  const range = (offset: number, length: number): vscode.Range =>
+    new vscode.Range(document.positionAt(offset), document.positionAt(offset + length));
+  const symbol = new vscode.DocumentSymbol(
+    entry.name || '""',
+    entry.detail,
+    KINDS[entry.kind],
+    range(entry.offset, entry.length),
+    range(entry.nameOffset, entry.nameLength),
+  );
   symbol.children = entry.children.map((child) => toSymbol(document, child));
   return symbol;
 }

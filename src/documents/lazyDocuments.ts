@@ -15,12 +15,21 @@ const DOCUMENT_COMMANDS = Object.values(DocumentCommandIds);
  * (the document model, the JSON parser, diagnostics, completions: most of the bundle) from its own
  * chunk and hands the call on; from then on the stand-ins only forward.
  */
-export function createDocuments(s: Services): { disposables: vscode.Disposable[]; commands: CommandTable<DocumentCommandId> } {
+export function createDocuments(s: Services): {
+  disposables: vscode.Disposable[];
+  commands: CommandTable<DocumentCommandId>;
+} {
   const fs = new LazyFileSystem(() => feature.load().then((f) => f.fs));
   const feature = new LazyFeature(s, (started) => fs.forwardChangesOf(started.fs));
-  const commands = Object.fromEntries(DOCUMENT_COMMANDS.map((id) => [id, feature.command(id)])) as Record<DocumentCommandId, CommandSpec>;
+  const commands = Object.fromEntries(
+    DOCUMENT_COMMANDS.map((id) => [id, feature.command(id)]),
+  ) as Record<DocumentCommandId, CommandSpec>;
   return {
-    disposables: [feature, fs, vscode.workspace.registerFileSystemProvider(SCHEME, fs, { isCaseSensitive: true })],
+    disposables: [
+      feature,
+      fs,
+      vscode.workspace.registerFileSystemProvider(SCHEME, fs, { isCaseSensitive: true }),
+    ],
     commands,
   };
 }
@@ -49,7 +58,9 @@ class LazyFeature implements vscode.Disposable {
     const feature = (): LazyFeature => this;
     return {
       get context(): string {
-        return feature().loaded?.commands[id].context ?? vscode.l10n.t('Loading the profile editor');
+        return (
+          feature().loaded?.commands[id].context ?? vscode.l10n.t('Loading the profile editor')
+        );
       },
       run: async (...args: unknown[]) => (await this.load()).commands[id].run(...args),
     };
@@ -57,7 +68,8 @@ class LazyFeature implements vscode.Disposable {
 
   private async start(): Promise<DocumentsFeature> {
     const { startDocuments } = await import('./feature');
-    if (this.disposed) throw new Error('The extension was deactivated while the profile editor was loading.');
+    if (this.disposed)
+      throw new Error('The extension was deactivated while the profile editor was loading.');
     const started = startDocuments(this.s);
     this.loaded = started;
     this.onStarted(started);

@@ -13,15 +13,33 @@ import type { ProfileFileSystem } from './profileFileSystem';
  * Each fetches the entity once; the file system then serves that copy to the editor.
  */
 export function openCommands(
-  s: Services, fs: ProfileFileSystem,
-): CommandTable<typeof CommandIds.openProfile | typeof CommandIds.openProfileById | typeof CommandIds.openSubprofile | typeof CommandIds.openSubprofileById> {
-  const open = (kind: EntityKind, idFrom: (arg: unknown) => string | undefined, ask: boolean, title: string, prompt: string): CommandSpec => ({
-    context: kind === PROFILE ? vscode.l10n.t('Opening a profile') : vscode.l10n.t('Opening a subprofile'),
+  s: Services,
+  fs: ProfileFileSystem,
+): CommandTable<
+  | typeof CommandIds.openProfile
+  | typeof CommandIds.openProfileById
+  | typeof CommandIds.openSubprofile
+  | typeof CommandIds.openSubprofileById
+> {
+  const open = (
+    kind: EntityKind,
+    idFrom: (arg: unknown) => string | undefined,
+    ask: boolean,
+    title: string,
+    prompt: string,
+  ): CommandSpec => ({
+    context:
+      kind === PROFILE ? vscode.l10n.t('Opening a profile') : vscode.l10n.t('Opening a subprofile'),
     run: async (arg) => {
       const id = idFrom(arg) ?? (ask ? await askId(title, prompt) : undefined);
       if (id !== undefined) return openEntity(s, fs, kind, id);
       if (ask) return undefined;
-      throw new Error(vscode.l10n.t('No {0} was given to open.', kind === PROFILE ? vscode.l10n.t('profile') : vscode.l10n.t('subprofile')));
+      throw new Error(
+        vscode.l10n.t(
+          'No {0} was given to open.',
+          kind === PROFILE ? vscode.l10n.t('profile') : vscode.l10n.t('subprofile'),
+        ),
+      );
     },
   });
   const profileTitle = vscode.l10n.t('Open Profile');
@@ -31,17 +49,37 @@ export function openCommands(
   return {
     [CommandIds.openProfile]: open(PROFILE, profileIdFrom, false, profileTitle, profilePrompt),
     [CommandIds.openProfileById]: open(PROFILE, profileIdFrom, true, profileTitle, profilePrompt),
-    [CommandIds.openSubprofile]: open(SUBPROFILE, subprofileIdFrom, false, subprofileTitle, subprofilePrompt),
-    [CommandIds.openSubprofileById]: open(SUBPROFILE, subprofileIdFrom, true, subprofileTitle, subprofilePrompt),
+    [CommandIds.openSubprofile]: open(
+      SUBPROFILE,
+      subprofileIdFrom,
+      false,
+      subprofileTitle,
+      subprofilePrompt,
+    ),
+    [CommandIds.openSubprofileById]: open(
+      SUBPROFILE,
+      subprofileIdFrom,
+      true,
+      subprofileTitle,
+      subprofilePrompt,
+    ),
   };
 }
 
 /** Each open takes a ticket; only the latest may show its editor, so a quick second click wins. */
 let latestOpen = 0;
 
-async function openEntity(s: Services, fs: ProfileFileSystem, kind: EntityKind, id: string): Promise<vscode.Uri> {
+async function openEntity(
+  s: Services,
+  fs: ProfileFileSystem,
+  kind: EntityKind,
+  id: string,
+): Promise<vscode.Uri> {
   const ticket = ++latestOpen;
-  const title = kind === PROFILE ? vscode.l10n.t('Opening profile {0}…', id) : vscode.l10n.t('Opening subprofile {0}…', id);
+  const title =
+    kind === PROFILE
+      ? vscode.l10n.t('Opening profile {0}…', id)
+      : vscode.l10n.t('Opening subprofile {0}…', id);
   const { entity, owner } = await withProgress(title, (signal) => fetchEntity(s, kind, id, signal));
   const uri = entityUri(kind, owner, entity.ID);
   fs.seed(uri, entity, owner);

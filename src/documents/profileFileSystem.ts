@@ -1,7 +1,14 @@
 import * as vscode from 'vscode';
 import { isApiError } from '../api/errors';
 import {
-  type Entity, type Owner, WriteCancelledError, WriteRefusedError, createEntity, isRemoved, kindOf, saveEntity,
+  type Entity,
+  type Owner,
+  WriteCancelledError,
+  WriteRefusedError,
+  createEntity,
+  isRemoved,
+  kindOf,
+  saveEntity,
   serializeEntity,
 } from '../profiles';
 import type { Services } from '../services';
@@ -10,7 +17,15 @@ import { describeError } from '../ui/describeError';
 import { writeDeps } from '../writeDeps';
 import type { DocumentStore, Draft, LoadedEntity, StoredDocument } from './documentStore';
 import { announceRemoved, encodeText, entityUri, fetchEntity, loadedEntity } from './fetchEntity';
-import { type DocumentAddress, SCHEME, documentKey, isFolderPath, kindAt, parseAddress, sameDocument } from './uris';
+import {
+  type DocumentAddress,
+  SCHEME,
+  documentKey,
+  isFolderPath,
+  kindAt,
+  parseAddress,
+  sameDocument,
+} from './uris';
 
 // The two timers below each answer a behaviour of VS Code; test/integration/documents.test.ts
 // has a test for each that fails without it.
@@ -62,12 +77,21 @@ export class ProfileFileSystem implements vscode.FileSystemProvider, vscode.Disp
 
   async stat(uri: vscode.Uri): Promise<vscode.FileStat> {
     if (uri.scheme === SCHEME && isFolderPath(uri)) {
-      return { type: vscode.FileType.Directory, ctime: 0, mtime: 0, size: 0, permissions: vscode.FilePermission.Readonly };
+      return {
+        type: vscode.FileType.Directory,
+        ctime: 0,
+        mtime: 0,
+        size: 0,
+        permissions: vscode.FilePermission.Readonly,
+      };
     }
     const item = await this.resolve(uri);
     const readonly = item.kind === 'entity' && isRemoved(item.record.original);
     return {
-      type: vscode.FileType.File, ctime: item.ctime, mtime: item.mtime, size: item.text.byteLength,
+      type: vscode.FileType.File,
+      ctime: item.ctime,
+      mtime: item.mtime,
+      size: item.text.byteLength,
       ...(readonly ? { permissions: vscode.FilePermission.Readonly } : {}),
     };
   }
@@ -78,7 +102,10 @@ export class ProfileFileSystem implements vscode.FileSystemProvider, vscode.Disp
 
   async writeFile(uri: vscode.Uri, content: Uint8Array): Promise<void> {
     const address = uri.scheme === SCHEME ? parseAddress(uri) : undefined;
-    if (!address) throw vscode.FileSystemError.NoPermissions(vscode.l10n.t('Only Copernica profiles and subprofiles can be saved here.'));
+    if (!address)
+      throw vscode.FileSystemError.NoPermissions(
+        vscode.l10n.t('Only Copernica profiles and subprofiles can be saved here.'),
+      );
     const item = await this.resolve(uri);
     const text = decoder.decode(content);
     if (item.kind === 'draft') await this.writeDraft(uri, item, content, text);
@@ -104,19 +131,27 @@ export class ProfileFileSystem implements vscode.FileSystemProvider, vscode.Disp
   }
 
   readDirectory(): never {
-    throw vscode.FileSystemError.NoPermissions(vscode.l10n.t('Browse profiles in the Copernica view.'));
+    throw vscode.FileSystemError.NoPermissions(
+      vscode.l10n.t('Browse profiles in the Copernica view.'),
+    );
   }
 
   createDirectory(): never {
-    throw vscode.FileSystemError.NoPermissions(vscode.l10n.t('Folders cannot be created in Copernica.'));
+    throw vscode.FileSystemError.NoPermissions(
+      vscode.l10n.t('Folders cannot be created in Copernica.'),
+    );
   }
 
   delete(): never {
-    throw vscode.FileSystemError.NoPermissions(vscode.l10n.t('Use "Copernica: Delete Profile" to delete a profile.'));
+    throw vscode.FileSystemError.NoPermissions(
+      vscode.l10n.t('Use "Copernica: Delete Profile" to delete a profile.'),
+    );
   }
 
   rename(): never {
-    throw vscode.FileSystemError.NoPermissions(vscode.l10n.t('Profiles cannot be renamed or moved.'));
+    throw vscode.FileSystemError.NoPermissions(
+      vscode.l10n.t('Profiles cannot be renamed or moved.'),
+    );
   }
 
   private async resolve(uri: vscode.Uri): Promise<StoredDocument> {
@@ -125,10 +160,13 @@ export class ProfileFileSystem implements vscode.FileSystemProvider, vscode.Disp
     const item = this.store.get(uri);
     if (address.draft) {
       if (item) return item;
-      throw vscode.FileSystemError.FileNotFound(vscode.l10n.t('This new, unsaved document no longer exists.'));
+      throw vscode.FileSystemError.FileNotFound(
+        vscode.l10n.t('This new, unsaved document no longer exists.'),
+      );
     }
     // An open editor keeps the copy it was opened from until it saves; otherwise fetch anew.
-    if (item?.kind === 'entity' && (isDocumentOpen(uri) || Date.now() - item.loadedAt < FRESH_MS)) return item;
+    if (item?.kind === 'entity' && (isDocumentOpen(uri) || Date.now() - item.loadedAt < FRESH_MS))
+      return item;
     return this.load(uri, address);
   }
 
@@ -151,20 +189,31 @@ export class ProfileFileSystem implements vscode.FileSystemProvider, vscode.Disp
       return item;
     } catch (error) {
       this.s.log.warn(`Opening ${uri.toString()}: ${describeError(error)}`);
-      if (isApiError(error) && error.kind === 'notFound') throw vscode.FileSystemError.FileNotFound(describeError(error));
-      if (error instanceof NotSignedInError) throw vscode.FileSystemError.Unavailable(error.message);
+      if (isApiError(error) && error.kind === 'notFound')
+        throw vscode.FileSystemError.FileNotFound(describeError(error));
+      if (error instanceof NotSignedInError)
+        throw vscode.FileSystemError.Unavailable(error.message);
       throw new Error(describeError(error), { cause: error });
     }
   }
 
-  private async writeEntity(uri: vscode.Uri, item: LoadedEntity, content: Uint8Array, text: string): Promise<void> {
+  private async writeEntity(
+    uri: vscode.Uri,
+    item: LoadedEntity,
+    content: Uint8Array,
+    text: string,
+  ): Promise<void> {
     const { record } = item;
     let result;
     try {
       result = await saveEntity(await writeDeps(this.s), record, { text });
     } catch (error) {
       if (error instanceof WriteCancelledError && error.serverCopy) {
-        this.hooks.compare(uri, serializeEntity(error.serverCopy, record.owner), record.kind.label(record.id));
+        this.hooks.compare(
+          uri,
+          serializeEntity(error.serverCopy, record.owner),
+          record.kind.label(record.id),
+        );
       }
       throw this.failure(uri, record.kind.label(record.id), error);
     }
@@ -180,7 +229,12 @@ export class ProfileFileSystem implements vscode.FileSystemProvider, vscode.Disp
     this.afterSave(uri, () => this.showServerText(uri));
   }
 
-  private async writeDraft(uri: vscode.Uri, draft: Draft, content: Uint8Array, text: string): Promise<void> {
+  private async writeDraft(
+    uri: vscode.Uri,
+    draft: Draft,
+    content: Uint8Array,
+    text: string,
+  ): Promise<void> {
     const { record } = draft;
     const alreadyCreated = record.createdId !== undefined;
     let result;
@@ -193,7 +247,10 @@ export class ProfileFileSystem implements vscode.FileSystemProvider, vscode.Disp
     draft.mtime = this.store.now();
     if (!alreadyCreated) {
       this.s.changes.fire({
-        kind: record.kind.name, change: 'created', id: result.id, parentId: record.kind.parentId(record.owner),
+        kind: record.kind.name,
+        change: 'created',
+        id: result.id,
+        parentId: record.kind.parentId(record.owner),
         ...(record.target.profileId !== undefined ? { profileId: record.target.profileId } : {}),
       });
     }
@@ -231,7 +288,12 @@ export class ProfileFileSystem implements vscode.FileSystemProvider, vscode.Disp
   private announce(entity: Entity, owner: Owner): void {
     const kind = kindOf(entity);
     this.s.changes.fire({
-      kind: kind.name, change: 'updated', id: entity.ID, parentId: kind.parentId(owner), entity, profileId: kind.profileOf(entity),
+      kind: kind.name,
+      change: 'updated',
+      id: entity.ID,
+      parentId: kind.parentId(owner),
+      entity,
+      profileId: kind.profileOf(entity),
     });
   }
 
@@ -247,7 +309,10 @@ export class ProfileFileSystem implements vscode.FileSystemProvider, vscode.Disp
     if (error instanceof WriteCancelledError) return error;
     const context = vscode.l10n.t('Saving {0}', label);
     this.s.notifier.report(error, { context, shownByVsCode: true });
-    const failed = new Error(`${describeError(error)} ${vscode.l10n.t('Details: Copernica: Show Log.')}`, { cause: error });
+    const failed = new Error(
+      `${describeError(error)} ${vscode.l10n.t('Details: Copernica: Show Log.')}`,
+      { cause: error },
+    );
     failed.name = 'Copernica';
     return failed;
   }

@@ -31,7 +31,9 @@ export class ServerCopies implements vscode.TextDocumentContentProvider, vscode.
   async compare(documentUri: vscode.Uri, serverText: string, label: string): Promise<void> {
     const left = this.add(documentUri, serverText);
     const title = vscode.l10n.t('{0}: Copernica ↔ yours', label);
-    await vscode.commands.executeCommand('vscode.diff', left, documentUri, title, { preview: false });
+    await vscode.commands.executeCommand('vscode.diff', left, documentUri, title, {
+      preview: false,
+    });
   }
 
   dispose(): void {

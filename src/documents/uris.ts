@@ -28,7 +28,9 @@ function decodeName(segment: string): string {
 }
 
 /** The address of a `copernica:` URI, or undefined when it is not one this extension serves. */
-export function parseAddress(uri: Pick<vscode.Uri, 'scheme' | 'path'>): DocumentAddress | undefined {
+export function parseAddress(
+  uri: Pick<vscode.Uri, 'scheme' | 'path'>,
+): DocumentAddress | undefined {
   if (uri.scheme !== SCHEME && uri.scheme !== SERVER_SCHEME) return undefined;
   const parts = uri.path.split('/').slice(1);
   const file = /^(\d+|new-\d+)\.json$/.exec(parts[parts.length - 1] ?? '');
@@ -37,9 +39,16 @@ export function parseAddress(uri: Pick<vscode.Uri, 'scheme' | 'path'>): Document
   const draft = id.startsWith('new-');
   const [database, second, third] = parts;
   if (database === undefined || database === '') return undefined;
-  if (parts.length === 3 && second === 'profiles') return { kind: 'profile', database: decodeName(database), id, draft };
+  if (parts.length === 3 && second === 'profiles')
+    return { kind: 'profile', database: decodeName(database), id, draft };
   if (parts.length === 4 && second !== undefined && third === 'subprofiles') {
-    return { kind: 'subprofile', database: decodeName(database), collection: decodeName(second), id, draft };
+    return {
+      kind: 'subprofile',
+      database: decodeName(database),
+      collection: decodeName(second),
+      id,
+      draft,
+    };
   }
   return undefined;
 }

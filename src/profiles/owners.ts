@@ -25,7 +25,10 @@ export type Owner = ProfileOwner | SubprofileOwner;
 export interface OwnerSource {
   schema: {
     database(idOrName: string, signal?: AbortSignal): Promise<Database | undefined>;
-    collection(id: string, signal?: AbortSignal): Promise<{ database: Database; collection: Collection } | undefined>;
+    collection(
+      id: string,
+      signal?: AbortSignal,
+    ): Promise<{ database: Database; collection: Collection } | undefined>;
     collectionIn(database: Database, idOrName: string): Promise<Collection | undefined>;
     clear(): void;
   };
@@ -38,7 +41,11 @@ async function allOf(page: Page<Field>, fetchAll: () => Promise<Field[]>): Promi
 }
 
 /** The cached schema may predate a database made since: look again once, fresh, before giving up. */
-export async function findDatabase(source: OwnerSource, idOrName: string, signal?: AbortSignal): Promise<Database> {
+export async function findDatabase(
+  source: OwnerSource,
+  idOrName: string,
+  signal?: AbortSignal,
+): Promise<Database> {
   const cached = await source.schema.database(idOrName, signal);
   if (cached) return cached;
   source.schema.clear();
@@ -47,27 +54,50 @@ export async function findDatabase(source: OwnerSource, idOrName: string, signal
   throw new Error(l10n.t('Copernica has no database "{0}" in this account.', idOrName));
 }
 
-export async function ownerOfProfile(source: OwnerSource, databaseIdOrName: string, signal?: AbortSignal): Promise<ProfileOwner> {
+export async function ownerOfProfile(
+  source: OwnerSource,
+  databaseIdOrName: string,
+  signal?: AbortSignal,
+): Promise<ProfileOwner> {
   const database = await findDatabase(source, databaseIdOrName, signal);
-  const fields = await allOf(database.fields, () => source.client().databaseFields(database.ID, signal));
-  return { kind: 'profile', database, schema: { kind: 'profile', fields, interests: database.interests.data } };
+  const fields = await allOf(database.fields, () =>
+    source.client().databaseFields(database.ID, signal),
+  );
+  return {
+    kind: 'profile',
+    database,
+    schema: { kind: 'profile', fields, interests: database.interests.data },
+  };
 }
 
-export async function ownerOfSubprofile(source: OwnerSource, collectionId: string, signal?: AbortSignal): Promise<SubprofileOwner> {
+export async function ownerOfSubprofile(
+  source: OwnerSource,
+  collectionId: string,
+  signal?: AbortSignal,
+): Promise<SubprofileOwner> {
   let found = await source.schema.collection(collectionId, signal);
   if (!found) {
     source.schema.clear();
     found = await source.schema.collection(collectionId, signal);
   }
-  if (!found) throw new Error(l10n.t('Copernica has no collection {0} in this account.', collectionId));
+  if (!found)
+    throw new Error(l10n.t('Copernica has no collection {0} in this account.', collectionId));
   const { database, collection } = found;
-  const fields = await allOf(collection.fields, () => source.client().collectionFields(collection.ID, signal));
+  const fields = await allOf(collection.fields, () =>
+    source.client().collectionFields(collection.ID, signal),
+  );
   return { kind: 'subprofile', database, collection, schema: { kind: 'subprofile', fields } };
 }
 
 /** A collection of a database by ID or name. */
-export async function ownerOfCollection(source: OwnerSource, database: Database, idOrName: string, signal?: AbortSignal): Promise<SubprofileOwner> {
+export async function ownerOfCollection(
+  source: OwnerSource,
+  database: Database,
+  idOrName: string,
+  signal?: AbortSignal,
+): Promise<SubprofileOwner> {
   const collection = await source.schema.collectionIn(database, idOrName);
-  if (!collection) throw new Error(l10n.t('Database "{0}" has no collection "{1}".', database.name, idOrName));
+  if (!collection)
+    throw new Error(l10n.t('Database "{0}" has no collection "{1}".', database.name, idOrName));
   return ownerOfSubprofile(source, collection.ID, signal);
 }

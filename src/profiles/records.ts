@@ -17,7 +17,11 @@ export class EntityRecord {
   private definitions: Owner;
   private partial: PartialWrite | undefined;
 
-  constructor(readonly kind: EntityKind, loaded: Entity, owner: Owner) {
+  constructor(
+    readonly kind: EntityKind,
+    loaded: Entity,
+    owner: Owner,
+  ) {
     this.copy = loaded;
     this.definitions = owner;
   }
@@ -53,7 +57,11 @@ export class EntityRecord {
 
   /** The fields and/or secret of `changes` were written (one PUT went through). */
   wroteFields(changes: Pick<DocumentChanges, 'fields' | 'secret'>): void {
-    this.copy = { ...this.copy, fields: { ...this.copy.fields, ...changes.fields }, secret: changes.secret ?? this.copy.secret };
+    this.copy = {
+      ...this.copy,
+      fields: { ...this.copy.fields, ...changes.fields },
+      secret: changes.secret ?? this.copy.secret,
+    };
     this.partial = {
       fields: new Set([...(this.partial?.fields ?? []), ...Object.keys(changes.fields)]),
       interests: this.partial?.interests ?? false,
@@ -64,7 +72,11 @@ export class EntityRecord {
   /** The interests were written. */
   wroteInterests(interests: readonly string[]): void {
     if ('interests' in this.copy) this.copy = { ...this.copy, interests: [...interests] };
-    this.partial = { fields: this.partial?.fields ?? new Set(), interests: true, secret: this.partial?.secret ?? false };
+    this.partial = {
+      fields: this.partial?.fields ?? new Set(),
+      interests: true,
+      secret: this.partial?.secret ?? false,
+    };
   }
 }
 
@@ -78,7 +90,10 @@ export class DraftRecord {
   private id: string | undefined;
   private lost: UncertainCreate | undefined;
 
-  constructor(readonly kind: EntityKind, readonly target: CreateTarget) {}
+  constructor(
+    readonly kind: EntityKind,
+    readonly target: CreateTarget,
+  ) {}
 
   get owner(): Owner {
     return this.target.owner;

@@ -6,12 +6,25 @@
 // next attempt. Questions and reports go through small callbacks, so this runs in plain Node.
 import * as l10n from '@vscode/l10n';
 import {
-  type DocumentChanges, type ParsedDocument, checkDocument, computeChanges, findCoercions, newProfileTemplate,
-  newSubprofileTemplate, serializeProfile, serializeSubprofile, toParsedDocument,
+  type DocumentChanges,
+  type ParsedDocument,
+  checkDocument,
+  computeChanges,
+  findCoercions,
+  newProfileTemplate,
+  newSubprofileTemplate,
+  serializeProfile,
+  serializeSubprofile,
+  toParsedDocument,
 } from '../documents/model';
 import { conflictDetail, serverChanges, stillToWrite } from './conflicts';
 import {
-  AmbiguousCreateError, WriteCancelledError, WriteRefusedError, capitalize, mayHaveLanded, refusal,
+  AmbiguousCreateError,
+  WriteCancelledError,
+  WriteRefusedError,
+  capitalize,
+  mayHaveLanded,
+  refusal,
 } from './errors';
 import { type Entity, type EntityClient, type EntityKind, isRemoved } from './kinds';
 import type { Owner, OwnerSource } from './owners';
@@ -72,7 +85,9 @@ export interface CreateResult {
 export const LOST_CREATE_WINDOW = 100;
 
 function serialize(entity: Entity, owner: Owner): string {
-  return 'collection' in entity ? serializeSubprofile(entity, owner.schema.fields) : serializeProfile(entity, owner.schema.fields);
+  return 'collection' in entity
+    ? serializeSubprofile(entity, owner.schema.fields)
+    : serializeProfile(entity, owner.schema.fields);
 }
 
 /** The document text of an entity, fields in the owner's order (what an editor shows). */
@@ -80,7 +95,12 @@ export { serialize as serializeEntity };
 
 function define(target: Record<string, unknown>, name: string, value: unknown): void {
   // A field may be called __proto__: define it, never assign it.
-  Object.defineProperty(target, name, { value, enumerable: true, writable: true, configurable: true });
+  Object.defineProperty(target, name, {
+    value,
+    enumerable: true,
+    writable: true,
+    configurable: true,
+  });
 }
 
 /** The text an edit of values amounts to: the base document with those values put in. */
@@ -98,14 +118,19 @@ function textOf(edit: Edit, base: string): string {
 function check(edit: Edit, owner: Owner, label: string, original?: Entity): ParsedDocument {
   const base = original
     ? serialize(original, owner)
-    : owner.kind === 'profile' ? newProfileTemplate(owner.schema.fields, owner.schema.interests) : newSubprofileTemplate(owner.schema.fields);
+    : owner.kind === 'profile'
+      ? newProfileTemplate(owner.schema.fields, owner.schema.interests)
+      : newSubprofileTemplate(owner.schema.fields);
   const result = checkDocument(textOf(edit, base), owner.schema, original);
   if (result.ok && result.value) return result.value;
   throw refusal(label, result.problems);
 }
 
 /** Validates an edit without sending anything (a dry run, a table cell before it is saved). */
-export function checkEdit(record: Pick<EntityRecord, 'kind' | 'owner' | 'original'>, edit: Edit): ParsedDocument {
+export function checkEdit(
+  record: Pick<EntityRecord, 'kind' | 'owner' | 'original'>,
+  edit: Edit,
+): ParsedDocument {
   return check(edit, record.owner, record.kind.label(record.original.ID), record.original);
 }
 
@@ -119,11 +144,22 @@ export function checkDraft(draft: Pick<DraftRecord, 'kind' | 'owner'>, edit: Edi
  * (the user did not want it written over someone else's change) or the ApiError of a failed
  * request; `record` keeps what a failed save did write, so saving again sends only the rest.
  */
-export async function saveEntity(deps: WriteDeps, record: EntityRecord, edit: Edit, signal?: AbortSignal): Promise<SaveResult> {
+export async function saveEntity(
+  deps: WriteDeps,
+  record: EntityRecord,
+  edit: Edit,
+  signal?: AbortSignal,
+): Promise<SaveResult> {
   const { kind } = record;
   const label = kind.label(record.id);
   if (isRemoved(record.original)) {
-    throw new WriteRefusedError(l10n.t('{0} was removed on {1}; it cannot be changed.', capitalize(label), record.original.removed));
+    throw new WriteRefusedError(
+      l10n.t(
+        '{0} was removed on {1}; it cannot be changed.',
+        capitalize(label),
+        record.original.removed,
+      ),
+    );
   }
   const value = check(edit, record.owner, label, record.original);
   const changes = computeChanges(toParsedDocument(record.original), value);
@@ -139,38 +175,66 @@ export async function saveEntity(deps: WriteDeps, record: EntityRecord, edit: Ed
   await write(deps, record, toWrite, signal);
   const fresh = await readBack(deps, kind, record.id, record.owner, toWrite, label, signal);
   if (fresh) record.reloaded(fresh.entity);
-  return { unchanged: false, fresh: fresh?.entity, sent: toWrite, coercions: fresh?.coercions ?? [] };
+  return {
+    unchanged: false,
+    fresh: fresh?.entity,
+    sent: toWrite,
+    coercions: fresh?.coercions ?? [],
+  };
 }
 
 async function askOnConflict(
-  deps: WriteDeps, record: EntityRecord, server: Entity, edited: ParsedDocument, changes: DocumentChanges, label: string,
+  deps: WriteDeps,
+  record: EntityRecord,
+  server: Entity,
+  edited: ParsedDocument,
+  changes: DocumentChanges,
+  label: string,
 ): Promise<void> {
   const changed = serverChanges(record.original, server, edited, record.written);
   if (changed.length === 0) return;
   const message = l10n.t('{0} was changed in Copernica since you opened it.', capitalize(label));
-  const choice = await deps.questions.conflict(message, conflictDetail(record.original, server, changes, changed));
+  const choice = await deps.questions.conflict(
+    message,
+    conflictDetail(record.original, server, changes, changed),
+  );
   if (choice === 'overwrite') {
     deps.reports.log(`Saving ${label} over changes made in Copernica (${changed.join(', ')})`);
     return;
   }
   if (choice === 'compare') {
     throw new WriteCancelledError(
-      l10n.t('{0} was not saved: it changed in Copernica. Compare Copernica\'s copy (left) with yours (right), then save again.', capitalize(label)),
+      l10n.t(
+        "{0} was not saved: it changed in Copernica. Compare Copernica's copy (left) with yours (right), then save again.",
+        capitalize(label),
+      ),
       server,
     );
   }
-  throw new WriteCancelledError(l10n.t('{0} was not saved: it changed in Copernica and you cancelled.', capitalize(label)));
+  throw new WriteCancelledError(
+    l10n.t('{0} was not saved: it changed in Copernica and you cancelled.', capitalize(label)),
+  );
 }
 
 /** The changed fields and secret (one PUT), then the interests (one PUT), each at most once. */
-async function write(deps: WriteDeps, record: EntityRecord, changes: DocumentChanges, signal?: AbortSignal): Promise<void> {
+async function write(
+  deps: WriteDeps,
+  record: EntityRecord,
+  changes: DocumentChanges,
+  signal?: AbortSignal,
+): Promise<void> {
   const { kind, id } = record;
   const hasFields = Object.keys(changes.fields).length > 0;
   if (hasFields || changes.secret !== undefined) {
-    await kind.update(deps.client, id, {
-      ...(hasFields ? { fields: changes.fields } : {}),
-      ...(changes.secret !== undefined ? { secret: changes.secret } : {}),
-    }, signal);
+    await kind.update(
+      deps.client,
+      id,
+      {
+        ...(hasFields ? { fields: changes.fields } : {}),
+        ...(changes.secret !== undefined ? { secret: changes.secret } : {}),
+      },
+      signal,
+    );
     // A retry after a later failure must neither send these again nor take them for someone else's edit.
     record.wroteFields(changes);
   }
@@ -183,7 +247,12 @@ async function write(deps: WriteDeps, record: EntityRecord, changes: DocumentCha
 
 /** Reads the entity back and says which values Copernica stored differently from what was sent. */
 async function readBack(
-  deps: WriteDeps, kind: EntityKind, id: string, owner: Owner, sent: Pick<DocumentChanges, 'fields' | 'secret'>, label: string,
+  deps: WriteDeps,
+  kind: EntityKind,
+  id: string,
+  owner: Owner,
+  sent: Pick<DocumentChanges, 'fields' | 'secret'>,
+  label: string,
   signal?: AbortSignal,
 ): Promise<{ entity: Entity; coercions: string[] } | undefined> {
   let fresh: Entity;
@@ -196,16 +265,36 @@ async function readBack(
   }
   if (isRemoved(fresh)) {
     // Copernica accepts updates of a removed entity and keeps its fields empty: say so, once.
-    deps.reports.warn(l10n.t('{0} was removed in Copernica on {1}; the saved changes have no effect.', capitalize(label), fresh.removed));
+    deps.reports.warn(
+      l10n.t(
+        '{0} was removed in Copernica on {1}; the saved changes have no effect.',
+        capitalize(label),
+        fresh.removed,
+      ),
+    );
     return { entity: fresh, coercions: [] };
   }
-  const coercions = findCoercions(sent.fields, fresh.fields, owner.schema.fields).map((c) => c.message);
+  const coercions = findCoercions(sent.fields, fresh.fields, owner.schema.fields).map(
+    (c) => c.message,
+  );
   if (sent.secret !== undefined && fresh.secret !== sent.secret) {
-    coercions.push(l10n.t('Copernica changed the secret: {0} was sent, but {1} was stored.', JSON.stringify(sent.secret), JSON.stringify(fresh.secret)));
+    coercions.push(
+      l10n.t(
+        'Copernica changed the secret: {0} was sent, but {1} was stored.',
+        JSON.stringify(sent.secret),
+        JSON.stringify(fresh.secret),
+      ),
+    );
   }
   if (coercions.length > 0) {
     deps.reports.log(`${label}: ${coercions.join(' ')}`);
-    deps.reports.warn(l10n.t('Copernica stored {0} differently from what was saved. {1}', label, coercions.join(' ')));
+    deps.reports.warn(
+      l10n.t(
+        'Copernica stored {0} differently from what was saved. {1}',
+        label,
+        coercions.join(' '),
+      ),
+    );
   }
   return { entity: fresh, coercions };
 }
@@ -215,7 +304,12 @@ async function readBack(
  * answer to a POST was lost, the next call first looks among the newest entities for one with the
  * draft's values; it creates again only when none is there, and asks when it cannot tell.
  */
-export async function createEntity(deps: WriteDeps, draft: DraftRecord, edit: Edit, signal?: AbortSignal): Promise<CreateResult> {
+export async function createEntity(
+  deps: WriteDeps,
+  draft: DraftRecord,
+  edit: Edit,
+  signal?: AbortSignal,
+): Promise<CreateResult> {
   const { kind } = draft;
   const value = check(edit, draft.owner, kind.draftLabel(draft.owner));
   let found = false;
@@ -227,12 +321,26 @@ export async function createEntity(deps: WriteDeps, draft: DraftRecord, edit: Ed
   const firstSave = draft.createdId === undefined;
   const id = draft.createdId ?? (await post(deps, draft, value, signal));
   const label = kind.label(id);
-  if (firstSave && value.secret !== undefined && value.secret !== '') await setSecret(deps, kind, id, value.secret, label, signal);
-  const fresh = await readBack(deps, kind, id, draft.owner, { fields: value.fields, ...(firstSave ? { secret: value.secret } : {}) }, label, signal);
+  if (firstSave && value.secret !== undefined && value.secret !== '')
+    await setSecret(deps, kind, id, value.secret, label, signal);
+  const fresh = await readBack(
+    deps,
+    kind,
+    id,
+    draft.owner,
+    { fields: value.fields, ...(firstSave ? { secret: value.secret } : {}) },
+    label,
+    signal,
+  );
   return { id, fresh: fresh?.entity, coercions: fresh?.coercions ?? [], found };
 }
 
-async function post(deps: WriteDeps, draft: DraftRecord, value: ParsedDocument, signal?: AbortSignal): Promise<string> {
+async function post(
+  deps: WriteDeps,
+  draft: DraftRecord,
+  value: ParsedDocument,
+  signal?: AbortSignal,
+): Promise<string> {
   try {
     const id = await draft.kind.create(deps.client, draft.target, value, signal);
     draft.created(id);
@@ -242,14 +350,22 @@ async function post(deps: WriteDeps, draft: DraftRecord, value: ParsedDocument, 
     draft.createMayHaveLanded(value);
     const label = capitalize(draft.kind.draftLabel(draft.owner));
     throw new AmbiguousCreateError(
-      l10n.t('{0} may have been created: Copernica\'s answer was lost ({1}). Save again: the extension first looks for it in Copernica and never creates it twice.', label, error.message),
+      l10n.t(
+        "{0} may have been created: Copernica's answer was lost ({1}). Save again: the extension first looks for it in Copernica and never creates it twice.",
+        label,
+        error.message,
+      ),
       error,
     );
   }
 }
 
 /** Whether Copernica holds exactly the values a lost create sent: numbers compared as numbers. */
-function sameValues(sent: Record<string, string>, stored: Record<string, string>, owner: Owner): boolean {
+function sameValues(
+  sent: Record<string, string>,
+  stored: Record<string, string>,
+  owner: Owner,
+): boolean {
   const types = new Map(owner.schema.fields.map((f) => [f.name, f.type]));
   return Object.entries(sent).every(([name, value]) => {
     const now = Object.prototype.hasOwnProperty.call(stored, name) ? stored[name] : undefined;
@@ -260,14 +376,22 @@ function sameValues(sent: Record<string, string>, stored: Record<string, string>
 }
 
 /** The ID of the entity a lost create made, or undefined when it did not land (asking when unsure). */
-async function findLostCreate(deps: WriteDeps, draft: DraftRecord, signal?: AbortSignal): Promise<string | undefined> {
+async function findLostCreate(
+  deps: WriteDeps,
+  draft: DraftRecord,
+  signal?: AbortSignal,
+): Promise<string | undefined> {
   const sent = draft.uncertain?.sent;
   if (!sent) return undefined;
   const newest = await draft.kind.newest(deps.client, draft.target, LOST_CREATE_WINDOW, signal);
-  const matches = newest.filter((e) => !isRemoved(e) && sameValues(sent.fields, e.fields, draft.owner));
+  const matches = newest.filter(
+    (e) => !isRemoved(e) && sameValues(sent.fields, e.fields, draft.owner),
+  );
   const label = draft.kind.draftLabel(draft.owner);
   if (matches.length === 1 && matches[0]) {
-    deps.reports.log(`The lost create of ${label} had landed as ${draft.kind.label(matches[0].ID)}; not created again`);
+    deps.reports.log(
+      `The lost create of ${label} had landed as ${draft.kind.label(matches[0].ID)}; not created again`,
+    );
     return matches[0].ID;
   }
   // Fewer than a page: every entity there is was compared, and none is ours.
@@ -275,20 +399,39 @@ async function findLostCreate(deps: WriteDeps, draft: DraftRecord, signal?: Abor
     draft.createDidNotLand();
     return undefined;
   }
-  const detail = matches.length > 1
-    ? l10n.t('{0} of the newest entries in Copernica hold exactly these values; which of them (if any) came from the last attempt cannot be told.', matches.length)
-    : l10n.t('None of the {0} newest entries in Copernica holds these values, but so many were added that an older one cannot be ruled out.', newest.length);
+  const detail =
+    matches.length > 1
+      ? l10n.t(
+          '{0} of the newest entries in Copernica hold exactly these values; which of them (if any) came from the last attempt cannot be told.',
+          matches.length,
+        )
+      : l10n.t(
+          'None of the {0} newest entries in Copernica holds these values, but so many were added that an older one cannot be ruled out.',
+          newest.length,
+        );
   const create = l10n.t('Create');
   const confirmed = await deps.questions.confirm(
-    l10n.t('Copernica may already have created {0} at the last attempt. Create it now?', label), detail, create,
+    l10n.t('Copernica may already have created {0} at the last attempt. Create it now?', label),
+    detail,
+    create,
   );
-  if (!confirmed) throw new WriteCancelledError(l10n.t('{0} was not created: it may already exist in Copernica.', capitalize(label)));
+  if (!confirmed)
+    throw new WriteCancelledError(
+      l10n.t('{0} was not created: it may already exist in Copernica.', capitalize(label)),
+    );
   draft.createDidNotLand();
   return undefined;
 }
 
 /** Copernica ignores a secret in a POST; it is set with a PUT afterwards. */
-async function setSecret(deps: WriteDeps, kind: EntityKind, id: string, secret: string, label: string, signal?: AbortSignal): Promise<void> {
+async function setSecret(
+  deps: WriteDeps,
+  kind: EntityKind,
+  id: string,
+  secret: string,
+  label: string,
+  signal?: AbortSignal,
+): Promise<void> {
   try {
     await kind.update(deps.client, id, { secret }, signal);
   } catch (error) {
@@ -302,7 +445,9 @@ export type DeleteOutcome = 'confirmed' | 'already-removed' | 'declined';
 /** "profile 100001 (ada@example.com)": the ID and the first value that says who it is. */
 export function describeEntity(kind: EntityKind, entity: Entity, owner: Owner): string {
   const fields = owner.schema.fields;
-  const telling = fields.find((f) => f.type === 'email' && entity.fields[f.name]) ?? fields.find((f) => f.type === 'text' && entity.fields[f.name]);
+  const telling =
+    fields.find((f) => f.type === 'email' && entity.fields[f.name]) ??
+    fields.find((f) => f.type === 'text' && entity.fields[f.name]);
   const value = telling ? entity.fields[telling.name] : undefined;
   const what = kind.label(entity.ID);
   return value ? `${what} (${value})` : what;
@@ -312,18 +457,41 @@ export function describeEntity(kind: EntityKind, entity: Entity, owner: Owner): 
  * Asks before a delete, naming the entity by its ID and a telling value. `entity` and `owner` are
  * Copernica's copy as just read, so the question names what really goes.
  */
-export async function confirmDelete(deps: WriteDeps, kind: EntityKind, entity: Entity, owner: Owner): Promise<DeleteOutcome> {
+export async function confirmDelete(
+  deps: WriteDeps,
+  kind: EntityKind,
+  entity: Entity,
+  owner: Owner,
+): Promise<DeleteOutcome> {
   if (isRemoved(entity)) return 'already-removed';
-  const where = owner.kind === 'profile' ? owner.database.name : `${owner.database.name} › ${owner.collection.name}`;
+  const where =
+    owner.kind === 'profile'
+      ? owner.database.name
+      : `${owner.database.name} › ${owner.collection.name}`;
   const detail = kind.hasInterests
-    ? l10n.t('It is removed from {0} together with its subprofiles. Open editors of it are closed, discarding unsaved changes.', where)
-    : l10n.t('It is removed from {0}. Open editors of it are closed, discarding unsaved changes.', where);
-  const confirmed = await deps.questions.confirm(l10n.t('Delete {0}?', describeEntity(kind, entity, owner)), detail, l10n.t('Delete'));
+    ? l10n.t(
+        'It is removed from {0} together with its subprofiles. Open editors of it are closed, discarding unsaved changes.',
+        where,
+      )
+    : l10n.t(
+        'It is removed from {0}. Open editors of it are closed, discarding unsaved changes.',
+        where,
+      );
+  const confirmed = await deps.questions.confirm(
+    l10n.t('Delete {0}?', describeEntity(kind, entity, owner)),
+    detail,
+    l10n.t('Delete'),
+  );
   return confirmed ? 'confirmed' : 'declined';
 }
 
 /** The DELETE itself (soft in Copernica: the entity stays readable, marked removed). */
-export async function deleteEntity(deps: WriteDeps, kind: EntityKind, id: string, signal?: AbortSignal): Promise<void> {
+export async function deleteEntity(
+  deps: WriteDeps,
+  kind: EntityKind,
+  id: string,
+  signal?: AbortSignal,
+): Promise<void> {
   await kind.remove(deps.client, id, signal);
   deps.reports.log(`Deleted ${kind.label(id)}`);
 }

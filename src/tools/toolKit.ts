@@ -30,23 +30,29 @@ export function textResult(text: string): vscode.LanguageModelToolResult {
 
 /** Said in every result from which profile values were left out. */
 export function withheldNote(): string {
-  // prettier-ignore
-  return vscode.l10n.t('Profile values are not shared with language models (setting copernica.tools.profileData is "never"): this result holds definitions, IDs and counts only.');
+  return vscode.l10n.t(
+    'Profile values are not shared with language models (setting copernica.tools.profileData is "never"): this result holds definitions, IDs and counts only.',
+  );
 }
 
-// Whole-line messages: the l10n extraction check wants the literal right after `l10n.t(`.
-// prettier-ignore
 function hintFor(error: unknown): string | undefined {
   if (error instanceof NotSignedInError) {
-    return vscode.l10n.t('Ask the user to sign in with the command "Copernica: Sign In", then try again.');
+    return vscode.l10n.t(
+      'Ask the user to sign in with the command "Copernica: Sign In", then try again.',
+    );
   }
   if (error instanceof WriteRefusedError) {
-    return vscode.l10n.t('Nothing was written. Correct the values named above (copernica_describeDatabases lists the fields, their types and choices) and try again.');
+    return vscode.l10n.t(
+      'Nothing was written. Correct the values named above (copernica_describeDatabases lists the fields, their types and choices) and try again.',
+    );
   }
   if (error instanceof WriteCancelledError) {
-    return vscode.l10n.t('Nothing was written. Read it again with copernica_getProfile and ask the user how to go on.');
+    return vscode.l10n.t(
+      'Nothing was written. Read it again with copernica_getProfile and ask the user how to go on.',
+    );
   }
-  if (isApiError(error) && error.kind === 'notFound') return vscode.l10n.t('Check the ID, e.g. with copernica_findProfiles.');
+  if (isApiError(error) && error.kind === 'notFound')
+    return vscode.l10n.t('Check the ID, e.g. with copernica_findProfiles.');
   return undefined;
 }
 
@@ -86,8 +92,9 @@ export function readConsent(
   progress: string,
 ): vscode.PreparedToolInvocation {
   if (deps.mode() !== 'ask') return { invocationMessage: progress };
-  // prettier-ignore
-  const setting = vscode.l10n.t('The setting copernica.tools.profileData decides whether to ask each time, allow or never.');
+  const setting = vscode.l10n.t(
+    'The setting copernica.tools.profileData decides whether to ask each time, allow or never.',
+  );
   return {
     invocationMessage: progress,
     confirmationMessages: {

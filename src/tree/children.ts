@@ -6,7 +6,13 @@ import type { Node, NodeOf } from './nodes';
 export function databaseChildren(node: NodeOf<'database'>): Node[] {
   const database = node.database;
   return [
-    { kind: 'fields', id: `${node.id}/fields`, parent: node, database, fields: database.fields.data },
+    {
+      kind: 'fields',
+      id: `${node.id}/fields`,
+      parent: node,
+      database,
+      fields: database.fields.data,
+    },
     { kind: 'interests', id: `${node.id}/interests`, parent: node, database },
     { kind: 'collections', id: `${node.id}/collections`, parent: node, database },
     { kind: 'profiles', id: `${node.id}/profiles`, parent: node, database },
@@ -15,7 +21,12 @@ export function databaseChildren(node: NodeOf<'database'>): Node[] {
 
 export function fieldsChildren(node: NodeOf<'fields'>): Node[] {
   if (node.fields.length === 0) return [message(node, vscode.l10n.t('No fields'))];
-  return node.fields.map((field) => ({ kind: 'field', id: `${node.id}/${field.ID}`, parent: node, field }));
+  return node.fields.map((field) => ({
+    kind: 'field',
+    id: `${node.id}/${field.ID}`,
+    parent: node,
+    field,
+  }));
 }
 
 /** Interests grouped by their group; those without a group come first, ungrouped. */
@@ -32,25 +43,46 @@ export function interestsChildren(node: NodeOf<'interests'>): Node[] {
     }
   }
   const grouped: Node[] = [...groups.entries()].map(([group, members]) => ({
-    kind: 'interestGroup', id: `${node.id}/g:${group}`, parent: node, database: node.database, group, interests: members,
+    kind: 'interestGroup',
+    id: `${node.id}/g:${group}`,
+    parent: node,
+    database: node.database,
+    group,
+    interests: members,
   }));
   return [...loose, ...grouped];
 }
 
 export function interestGroupChildren(node: NodeOf<'interestGroup'>): Node[] {
-  return node.interests.map((interest) => ({ kind: 'interest', id: `${node.id}/${interest.ID}`, parent: node, interest }));
+  return node.interests.map((interest) => ({
+    kind: 'interest',
+    id: `${node.id}/${interest.ID}`,
+    parent: node,
+    interest,
+  }));
 }
 
 export function collectionsChildren(node: NodeOf<'collections'>): Node[] {
   const collections = node.database.collections.data;
   if (collections.length === 0) return [message(node, vscode.l10n.t('No collections'))];
-  return collections.map((collection) => ({ kind: 'collection', id: `${node.id}/${collection.ID}`, parent: node, database: node.database, collection }));
+  return collections.map((collection) => ({
+    kind: 'collection',
+    id: `${node.id}/${collection.ID}`,
+    parent: node,
+    database: node.database,
+    collection,
+  }));
 }
 
 export function collectionChildren(node: NodeOf<'collection'>): Node[] {
   const fields = node.collection.fields.data;
   if (fields.length === 0) return [message(node, vscode.l10n.t('No fields'))];
-  return fields.map((field) => ({ kind: 'field', id: `${node.id}/${field.ID}`, parent: node, field }));
+  return fields.map((field) => ({
+    kind: 'field',
+    id: `${node.id}/${field.ID}`,
+    parent: node,
+    field,
+  }));
 }
 
 /** A profile expands into its database's collections, each listing that profile's subprofiles. */
@@ -58,13 +90,23 @@ export function profileChildren(node: NodeOf<'profile'>): Node[] {
   const collections = node.database.collections.data;
   if (collections.length === 0) return [message(node, vscode.l10n.t('No collections'))];
   return collections.map((collection) => ({
-    kind: 'subprofiles', id: `${node.id}/c:${collection.ID}`, parent: node, database: node.database, collection, profile: node.profile,
+    kind: 'subprofiles',
+    id: `${node.id}/c:${collection.ID}`,
+    parent: node,
+    database: node.database,
+    collection,
+    profile: node.profile,
   }));
 }
 
 export function databaseNodes(account: Node, databases: Database[]): Node[] {
   if (databases.length === 0) return [message(account, vscode.l10n.t('No databases'))];
-  return databases.map((database) => ({ kind: 'database', id: `db:${database.ID}`, parent: account, database }));
+  return databases.map((database) => ({
+    kind: 'database',
+    id: `db:${database.ID}`,
+    parent: account,
+    database,
+  }));
 }
 
 export function message(parent: Node | undefined, text: string): Node {

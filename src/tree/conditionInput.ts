@@ -9,7 +9,8 @@ import { closest, didYouMean } from '../documents/model/text';
 /** Names the API accepts in filters without being fields (https://www.copernica.com/en/documentation/restv4/rest-fields-parameter). */
 const SPECIAL_FILTER_NAMES = ['id', 'code', 'modified'] as const;
 
-export type ConditionsResult = { ok: true; conditions: Condition[] } | { ok: false; message: string };
+export type ConditionsResult =
+  { ok: true; conditions: Condition[] } | { ok: false; message: string };
 
 /** Splits on `;` or ` && `: a user writes `email==a@b.nl; age>16`. */
 function splitConditions(text: string): string[] {
@@ -20,14 +21,26 @@ function splitConditions(text: string): string[] {
 }
 
 function unknownFieldMessage(field: string, names: readonly string[]): string {
-  const message = l10n.t('The database has no field "{0}" (Copernica would silently ignore this condition and match every profile).', field);
+  const message = l10n.t(
+    'The database has no field "{0}" (Copernica would silently ignore this condition and match every profile).',
+    field,
+  );
   const suggestion = closest(field, names);
-  return suggestion ? didYouMean(message, suggestion) : `${message} ${l10n.t('Known fields: {0}.', names.join(', '))}`;
+  return suggestion
+    ? didYouMean(message, suggestion)
+    : `${message} ${l10n.t('Known fields: {0}.', names.join(', '))}`;
 }
 
-export function parseConditions(input: string | readonly string[], fields: readonly Field[]): ConditionsResult {
+export function parseConditions(
+  input: string | readonly string[],
+  fields: readonly Field[],
+): ConditionsResult {
   const parts = typeof input === 'string' ? splitConditions(input) : input.flatMap(splitConditions);
-  if (parts.length === 0) return { ok: false, message: l10n.t('Enter at least one condition, e.g. email==john@example.com') };
+  if (parts.length === 0)
+    return {
+      ok: false,
+      message: l10n.t('Enter at least one condition, e.g. email==john@example.com'),
+    };
   const names = [...fields.map((f) => f.name), ...SPECIAL_FILTER_NAMES];
   const conditions: Condition[] = [];
   for (const part of parts) {

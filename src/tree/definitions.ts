@@ -14,15 +14,26 @@ const DEFINITIONS_SCHEME = 'copernica-definitions';
  * and collections with their fields), from the palette, as one read-only JSON document that can
  * be searched and copied from. Made from the one cached GET /databases: no request of its own.
  */
-export function definitionsCommand(s: Services): { disposables: vscode.Disposable[]; commands: CommandTable<typeof CommandIds.showDefinitions> } {
+export function definitionsCommand(s: Services): {
+  disposables: vscode.Disposable[];
+  commands: CommandTable<typeof CommandIds.showDefinitions>;
+} {
   const provider = new DefinitionsProvider(s);
   return {
-    disposables: [provider, vscode.workspace.registerTextDocumentContentProvider(DEFINITIONS_SCHEME, provider)],
+    disposables: [
+      provider,
+      vscode.workspace.registerTextDocumentContentProvider(DEFINITIONS_SCHEME, provider),
+    ],
     commands: {
       [CommandIds.showDefinitions]: {
         context: vscode.l10n.t('Showing the database definitions'),
         run: async (arg?: unknown) => {
-          const database = await pickDatabase(s, databaseFrom(arg), vscode.l10n.t('Show Database Definitions'), vscode.l10n.t('Database to show'));
+          const database = await pickDatabase(
+            s,
+            databaseFrom(arg),
+            vscode.l10n.t('Show Database Definitions'),
+            vscode.l10n.t('Database to show'),
+          );
           if (!database) return undefined;
           const uri = definitionsUri(database);
           // A refresh may have changed the definitions since this document was last shown.
@@ -36,7 +47,11 @@ export function definitionsCommand(s: Services): { disposables: vscode.Disposabl
 }
 
 function definitionsUri(database: Database): vscode.Uri {
-  return vscode.Uri.from({ scheme: DEFINITIONS_SCHEME, path: `/${database.name}.json`, query: `id=${database.ID}` });
+  return vscode.Uri.from({
+    scheme: DEFINITIONS_SCHEME,
+    path: `/${database.name}.json`,
+    query: `id=${database.ID}`,
+  });
 }
 
 class DefinitionsProvider implements vscode.TextDocumentContentProvider, vscode.Disposable {
@@ -50,9 +65,12 @@ class DefinitionsProvider implements vscode.TextDocumentContentProvider, vscode.
   }
 
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
-    const id = new URLSearchParams(uri.query).get('id') ?? uri.path.replace(/^\//, '').replace(/\.json$/, '');
+    const id =
+      new URLSearchParams(uri.query).get('id') ??
+      uri.path.replace(/^\//, '').replace(/\.json$/, '');
     const database = await this.s.schema.database(id);
-    if (!database) throw new Error(vscode.l10n.t('There is no database "{0}" in this Copernica account.', id));
+    if (!database)
+      throw new Error(vscode.l10n.t('There is no database "{0}" in this Copernica account.', id));
     return `${JSON.stringify(definitionsOf(database), null, 2)}\n`;
   }
 
@@ -71,6 +89,10 @@ function definitionsOf(database: Database): unknown {
     created: database.created,
     fields: database.fields.data,
     interests: database.interests.data,
-    collections: database.collections.data.map((c) => ({ ID: c.ID, name: c.name, fields: c.fields.data })),
+    collections: database.collections.data.map((c) => ({
+      ID: c.ID,
+      name: c.name,
+      fields: c.fields.data,
+    })),
   };
 }

@@ -12,7 +12,9 @@ import { renderNode } from './render';
 type AnyPager = Pager<Profile> | Pager<Subprofile>;
 
 /** What a paged list holds: the profiles of a database, or a profile's subprofiles in one collection. */
-type ListKey = { kind: 'profile'; database: string } | { kind: 'subprofile'; profile: string; collection: string };
+type ListKey =
+  | { kind: 'profile'; database: string }
+  | { kind: 'subprofile'; profile: string; collection: string };
 
 interface PagedList {
   key: ListKey;
@@ -28,7 +30,11 @@ function keyOf(node: PagedNode): ListKey {
 /** Whether a change made through the extension concerns this list. */
 function concerns(key: ListKey, change: EntityChange): boolean {
   if (key.kind === 'profile') return change.kind === 'profile' && change.parentId === key.database;
-  return change.kind === 'subprofile' && change.parentId === key.collection && change.profileId === key.profile;
+  return (
+    change.kind === 'subprofile' &&
+    change.parentId === key.collection &&
+    change.profileId === key.profile
+  );
 }
 
 /**
@@ -98,7 +104,10 @@ export class ExplorerProvider implements vscode.TreeDataProvider<Node>, vscode.D
       await this.withProgress(() => pager.loadNext(new AbortController().signal));
     } catch (error) {
       // What was loaded stays; "Load more…" stays too, to try again.
-      this.s.notifier.report(error, { context: contextOf(owner), retry: () => this.loadMore(owner) });
+      this.s.notifier.report(error, {
+        context: contextOf(owner),
+        retry: () => this.loadMore(owner),
+      });
     }
     this.changed.fire(owner);
   }
@@ -148,14 +157,31 @@ export class ExplorerProvider implements vscode.TreeDataProvider<Node>, vscode.D
     }
     const items: Node[] =
       node.kind === 'profiles'
-        ? (pager as Pager<Profile>).items.map((profile) => ({ kind: 'profile', id: `${node.id}/${profile.ID}`, parent: node, database: node.database, profile }))
+        ? (pager as Pager<Profile>).items.map((profile) => ({
+            kind: 'profile',
+            id: `${node.id}/${profile.ID}`,
+            parent: node,
+            database: node.database,
+            profile,
+          }))
         : (pager as Pager<Subprofile>).items.map((subprofile) => ({
-            kind: 'subprofile', id: `${node.id}/${subprofile.ID}`, parent: node, database: node.database, collection: node.collection, subprofile,
+            kind: 'subprofile',
+            id: `${node.id}/${subprofile.ID}`,
+            parent: node,
+            database: node.database,
+            collection: node.collection,
+            subprofile,
           }));
     if (items.length === 0) {
-      return [children.message(node, node.kind === 'profiles' ? vscode.l10n.t('No profiles') : vscode.l10n.t('No subprofiles'))];
+      return [
+        children.message(
+          node,
+          node.kind === 'profiles' ? vscode.l10n.t('No profiles') : vscode.l10n.t('No subprofiles'),
+        ),
+      ];
     }
-    if (!pager.done) items.push({ kind: 'loadMore', id: `${node.id}/more`, parent: node, owner: node });
+    if (!pager.done)
+      items.push({ kind: 'loadMore', id: `${node.id}/more`, parent: node, owner: node });
     return items;
   }
 
@@ -164,14 +190,25 @@ export class ExplorerProvider implements vscode.TreeDataProvider<Node>, vscode.D
     if (existing) return existing.pager;
     const pageSize = this.s.session.settings().pageSize;
     const client = this.s.session.client();
-    const query = (afterId: string | undefined, withTotal: boolean) => pagedQuery(pageSize, afterId, withTotal);
+    const query = (afterId: string | undefined, withTotal: boolean) =>
+      pagedQuery(pageSize, afterId, withTotal);
     const guard = (what: string) => ({ what, warn: (line: string) => this.s.log.warn(line) });
     const pager: AnyPager =
       node.kind === 'profiles'
-        ? new Pager<Profile>((after, total, signal): Promise<Page<Profile>> => client.profiles(node.database.ID, query(after, total), signal), pageSize,
-          guard(`the profiles of database ${node.database.ID}`))
-        : new Pager<Subprofile>((after, total, signal) => client.subprofiles(node.profile.ID, node.collection.ID, query(after, total), signal), pageSize,
-          guard(`the subprofiles of profile ${node.profile.ID} in collection ${node.collection.ID}`));
+        ? new Pager<Profile>(
+            (after, total, signal): Promise<Page<Profile>> =>
+              client.profiles(node.database.ID, query(after, total), signal),
+            pageSize,
+            guard(`the profiles of database ${node.database.ID}`),
+          )
+        : new Pager<Subprofile>(
+            (after, total, signal) =>
+              client.subprofiles(node.profile.ID, node.collection.ID, query(after, total), signal),
+            pageSize,
+            guard(
+              `the subprofiles of profile ${node.profile.ID} in collection ${node.collection.ID}`,
+            ),
+          );
     this.pagers.set(node.id, { key: keyOf(node), pager });
     return pager;
   }
@@ -182,7 +219,11 @@ export class ExplorerProvider implements vscode.TreeDataProvider<Node>, vscode.D
     // Callers sharing one failed load (the view and a reveal) each get the error node; the user one notification.
     const reported = this.failures.has(key);
     this.failures.set(key, text);
-    if (!reported) this.s.notifier.report(error, { context: contextOf(node), retry: () => (node ? this.refreshNode(node) : this.refreshAll()) });
+    if (!reported)
+      this.s.notifier.report(error, {
+        context: contextOf(node),
+        retry: () => (node ? this.refreshNode(node) : this.refreshAll()),
+      });
     return [this.errorNode(node, text)];
   }
 
@@ -192,7 +233,8 @@ export class ExplorerProvider implements vscode.TreeDataProvider<Node>, vscode.D
 
   private forget(prefix: string): void {
     for (const map of [this.pagers, this.failures]) {
-      for (const key of [...map.keys()]) if (key === prefix || key.startsWith(`${prefix}/`)) map.delete(key);
+      for (const key of [...map.keys()])
+        if (key === prefix || key.startsWith(`${prefix}/`)) map.delete(key);
     }
   }
 
@@ -208,14 +250,17 @@ export class ExplorerProvider implements vscode.TreeDataProvider<Node>, vscode.D
     for (const [nodeId, { key, pager }] of this.pagers) {
       if (!concerns(key, change)) continue;
       if (change.change === 'deleted') pager.remove(change.id);
-      else if (change.change === 'updated' && change.entity) (pager as Pager<Entity>).replace(change.entity);
+      else if (change.change === 'updated' && change.entity)
+        (pager as Pager<Entity>).replace(change.entity);
       else this.forget(nodeId);
     }
     this.changed.fire(undefined);
   }
 
   private withProgress<T>(task: () => Promise<T>): Promise<T> {
-    return Promise.resolve(vscode.window.withProgress({ location: { viewId: 'copernica.explorer' } }, task));
+    return Promise.resolve(
+      vscode.window.withProgress({ location: { viewId: 'copernica.explorer' } }, task),
+    );
   }
 
   dispose(): void {
@@ -228,7 +273,11 @@ function contextOf(node: Node | undefined): string {
     case 'profiles':
       return vscode.l10n.t('Loading the profiles of {0}', node.database.name);
     case 'subprofiles':
-      return vscode.l10n.t('Loading the subprofiles of profile {0} in {1}', node.profile.ID, node.collection.name);
+      return vscode.l10n.t(
+        'Loading the subprofiles of profile {0} in {1}',
+        node.profile.ID,
+        node.collection.name,
+      );
     case 'account':
       return vscode.l10n.t('Loading the databases');
     default:

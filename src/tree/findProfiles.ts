@@ -25,24 +25,36 @@ export const lastSearch: { state?: SearchState } = {};
 /** Find Profiles…: a database, one or more conditions, results in a QuickPick with Load more. */
 export function findProfilesCommand(s: Services): CommandTable<typeof CommandIds.findProfiles> {
   return {
-    [CommandIds.findProfiles]: { context: vscode.l10n.t('Finding profiles'), run: (arg?: unknown) => findProfiles(s, arg) },
+    [CommandIds.findProfiles]: {
+      context: vscode.l10n.t('Finding profiles'),
+      run: (arg?: unknown) => findProfiles(s, arg),
+    },
   };
 }
 
 async function findProfiles(s: Services, arg: unknown): Promise<string | undefined> {
-  const database = await pickDatabase(s, databaseFrom(arg), vscode.l10n.t('Find Profiles'), vscode.l10n.t('Database to search'));
+  const database = await pickDatabase(
+    s,
+    databaseFrom(arg),
+    vscode.l10n.t('Find Profiles'),
+    vscode.l10n.t('Database to search'),
+  );
   if (!database) return undefined;
   const given = conditionsFrom(arg);
   const conditions = given !== undefined ? checked(given, database) : await askConditions(database);
   if (!conditions) return undefined;
   const picked = await showResults(s, database, conditions);
-  if (picked) await vscode.commands.executeCommand(CommandIds.openProfile, { profile: picked, database });
+  if (picked)
+    await vscode.commands.executeCommand(CommandIds.openProfile, { profile: picked, database });
   return picked?.ID;
 }
 
 /** `{ conditions: "email==x; age>18" }` or `{ conditions: ["email==x", "age>18"] }` from a script. */
 function conditionsFrom(arg: unknown): string | string[] | undefined {
-  const conditions = typeof arg === 'object' && arg !== null ? (arg as { conditions?: unknown }).conditions : undefined;
+  const conditions =
+    typeof arg === 'object' && arg !== null
+      ? (arg as { conditions?: unknown }).conditions
+      : undefined;
   if (typeof conditions === 'string') return conditions;
   return Array.isArray(conditions) ? conditions.map(String) : undefined;
 }
@@ -56,7 +68,9 @@ function checked(input: string | string[], database: Database): Condition[] {
 async function askConditions(database: Database): Promise<Condition[] | undefined> {
   const text = await vscode.window.showInputBox({
     title: vscode.l10n.t('Find Profiles in {0}', database.name),
-    prompt: vscode.l10n.t('Conditions separated by ";", e.g. email==john@example.com; age>=18. Operators: == != <> < > <= >= =~ (LIKE, % and _) !~'),
+    prompt: vscode.l10n.t(
+      'Conditions separated by ";", e.g. email==john@example.com; age>=18. Operators: == != <> < > <= >= =~ (LIKE, % and _) !~',
+    ),
     ignoreFocusOut: true,
     validateInput: (value) => {
       const result = parseConditions(value, database.fields.data);
@@ -66,19 +80,34 @@ async function askConditions(database: Database): Promise<Condition[] | undefine
   return text === undefined ? undefined : checked(text, database);
 }
 
-function showResults(s: Services, database: Database, conditions: Condition[]): Promise<Profile | undefined> {
+function showResults(
+  s: Services,
+  database: Database,
+  conditions: Condition[],
+): Promise<Profile | undefined> {
   const client = s.session.client();
   const pageSize = s.session.settings().pageSize;
-  const state: SearchState = { database: database.name, conditions, profiles: [], total: undefined, done: false };
+  const state: SearchState = {
+    database: database.name,
+    conditions,
+    profiles: [],
+    total: undefined,
+    done: false,
+  };
   lastSearch.state = state;
   const pick = vscode.window.createQuickPick<Item>();
   // Conditions are shown as typed (`age>=18; country==NL`), so no words need translating between them.
-  pick.title = vscode.l10n.t('Profiles in {0} where {1}', database.name, conditions.map((c) => `${c.field}${c.operator}${c.value}`).join('; '));
+  pick.title = vscode.l10n.t(
+    'Profiles in {0} where {1}',
+    database.name,
+    conditions.map((c) => `${c.field}${c.operator}${c.value}`).join('; '),
+  );
   pick.matchOnDescription = true;
   const controller = new AbortController();
   // The explorer's pager: repeats dropped, and an end even when the server ignores `id >`.
   const pager = new Pager<Profile>(
-    (after, withTotal, signal) => client.profiles(database.ID, pagedQuery(pageSize, after, withTotal, conditions), signal),
+    (after, withTotal, signal) =>
+      client.profiles(database.ID, pagedQuery(pageSize, after, withTotal, conditions), signal),
     pageSize,
     { what: `Find Profiles in database ${database.ID}`, warn: (line) => s.log.warn(line) },
   );
@@ -91,9 +120,15 @@ function showResults(s: Services, database: Database, conditions: Condition[]): 
       state.total = pager.total;
       state.done = pager.done;
       pick.items = itemsOf(state, database);
-      pick.placeholder = state.profiles.length === 0 ? vscode.l10n.t('No profiles match') : vscode.l10n.t('{0} of {1} profiles', state.profiles.length, state.total ?? '?');
+      pick.placeholder =
+        state.profiles.length === 0
+          ? vscode.l10n.t('No profiles match')
+          : vscode.l10n.t('{0} of {1} profiles', state.profiles.length, state.total ?? '?');
     } catch (error) {
-      s.notifier.report(error, { context: vscode.l10n.t('Finding profiles in {0}', database.name), retry: loadPage });
+      s.notifier.report(error, {
+        context: vscode.l10n.t('Finding profiles in {0}', database.name),
+        retry: loadPage,
+      });
     } finally {
       pick.busy = false;
     }
@@ -117,7 +152,12 @@ function showResults(s: Services, database: Database, conditions: Condition[]): 
 }
 
 function itemsOf(state: SearchState, database: Database): Item[] {
-  const items: Item[] = state.profiles.map((profile) => ({ label: profileLabel(profile, database.fields.data), description: profile.ID, profile }));
-  if (!state.done) items.push({ label: vscode.l10n.t('$(ellipsis) Load more…'), alwaysShow: true, more: true });
+  const items: Item[] = state.profiles.map((profile) => ({
+    label: profileLabel(profile, database.fields.data),
+    description: profile.ID,
+    profile,
+  }));
+  if (!state.done)
+    items.push({ label: vscode.l10n.t('$(ellipsis) Load more…'), alwaysShow: true, more: true });
   return items;
 }

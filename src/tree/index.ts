@@ -14,7 +14,10 @@ export function createExplorer(s: Services): {
   commands: CommandTable<TreeCommandId>;
 } {
   const explorer = new ExplorerProvider(s);
-  const view = vscode.window.createTreeView('copernica.explorer', { treeDataProvider: explorer, showCollapseAll: true });
+  const view = vscode.window.createTreeView('copernica.explorer', {
+    treeDataProvider: explorer,
+    showCollapseAll: true,
+  });
   const definitions = definitionsCommand(s);
   return {
     explorer,

@@ -1,4 +1,12 @@
-import type { Collection, Database, Field, Identity, Interest, Profile, Subprofile } from '../api/types';
+import type {
+  Collection,
+  Database,
+  Field,
+  Identity,
+  Interest,
+  Profile,
+  Subprofile,
+} from '../api/types';
 
 /**
  * Tree nodes are plain data with stable hierarchical ids (VS Code keeps expansion state by id).
@@ -22,7 +30,12 @@ export type Node =
   | (Base & { kind: 'profiles'; database: Database })
   | (Base & { kind: 'profile'; database: Database; profile: Profile })
   | (Base & { kind: 'subprofiles'; database: Database; collection: Collection; profile: Profile })
-  | (Base & { kind: 'subprofile'; database: Database; collection: Collection; subprofile: Subprofile })
+  | (Base & {
+      kind: 'subprofile';
+      database: Database;
+      collection: Collection;
+      subprofile: Subprofile;
+    })
   | (Base & { kind: 'loadMore'; owner: PagedNode })
   | (Base & { kind: 'message'; text: string })
   | (Base & { kind: 'error'; text: string; owner: Node | undefined });

@@ -5,12 +5,28 @@ import type { Condition, Page, ProfileQuery } from '../api/types';
  * The query of one page: ascending ID order, `id > last` after the first page, and the total asked
  * for only when wanted. `extra` conditions (a search) are ANDed.
  */
-export function pagedQuery(pageSize: number, afterId: string | undefined, withTotal: boolean, extra: readonly Condition[] = []): ProfileQuery {
-  const after: Condition[] = afterId === undefined ? [] : [{ field: 'id', operator: '>', value: afterId }];
-  return { limit: pageSize, total: withTotal, orderBy: 'id', order: 'asc', conditions: [...extra, ...after] };
+export function pagedQuery(
+  pageSize: number,
+  afterId: string | undefined,
+  withTotal: boolean,
+  extra: readonly Condition[] = [],
+): ProfileQuery {
+  const after: Condition[] =
+    afterId === undefined ? [] : [{ field: 'id', operator: '>', value: afterId }];
+  return {
+    limit: pageSize,
+    total: withTotal,
+    orderBy: 'id',
+    order: 'asc',
+    conditions: [...extra, ...after],
+  };
 }
 
-export type PageFetcher<T> = (afterId: string | undefined, withTotal: boolean, signal: AbortSignal) => Promise<Page<T>>;
+export type PageFetcher<T> = (
+  afterId: string | undefined,
+  withTotal: boolean,
+  signal: AbortSignal,
+) => Promise<Page<T>>;
 
 /**
  * One paged list (profiles of a database, subprofiles of a profile in a collection, the results

@@ -33,10 +33,29 @@ export function renderNode(node: Node, total?: number): vscode.TreeItem {
 function build(node: Node, total: number | undefined): vscode.TreeItem {
   switch (node.kind) {
     case 'account':
-      return withIcon(new vscode.TreeItem(node.identity.name, C.Expanded), 'account', tooltip([[vscode.l10n.t('Account'), node.identity.name], ['ID', node.identity.id], [vscode.l10n.t('Company'), node.identity.company], [vscode.l10n.t('Description'), node.identity.description]]));
+      return withIcon(
+        new vscode.TreeItem(node.identity.name, C.Expanded),
+        'account',
+        tooltip([
+          [vscode.l10n.t('Account'), node.identity.name],
+          ['ID', node.identity.id],
+          [vscode.l10n.t('Company'), node.identity.company],
+          [vscode.l10n.t('Description'), node.identity.description],
+        ]),
+      );
     case 'database': {
       const d = node.database;
-      const item = withIcon(new vscode.TreeItem(d.name, C.Collapsed), d.archived ? 'archive' : 'database', tooltip([[vscode.l10n.t('Database'), d.name], ['ID', d.ID], [vscode.l10n.t('Description'), d.description], [vscode.l10n.t('Created'), d.created], [vscode.l10n.t('Archived'), d.archived ? vscode.l10n.t('yes') : vscode.l10n.t('no')]]));
+      const item = withIcon(
+        new vscode.TreeItem(d.name, C.Collapsed),
+        d.archived ? 'archive' : 'database',
+        tooltip([
+          [vscode.l10n.t('Database'), d.name],
+          ['ID', d.ID],
+          [vscode.l10n.t('Description'), d.description],
+          [vscode.l10n.t('Created'), d.created],
+          [vscode.l10n.t('Archived'), d.archived ? vscode.l10n.t('yes') : vscode.l10n.t('no')],
+        ]),
+      );
       item.description = d.archived ? vscode.l10n.t('archived') : d.description;
       return item;
     }
@@ -49,28 +68,65 @@ function build(node: Node, total: number | undefined): vscode.TreeItem {
     case 'interestGroup':
       return folder(node.group, 'folder', node.interests.length);
     case 'interest': {
-      const item = withIcon(new vscode.TreeItem(node.interest.name, C.None), 'tag', tooltip([[vscode.l10n.t('Interest'), node.interest.name], ['ID', node.interest.ID], [vscode.l10n.t('Group'), node.interest.group]]));
+      const item = withIcon(
+        new vscode.TreeItem(node.interest.name, C.None),
+        'tag',
+        tooltip([
+          [vscode.l10n.t('Interest'), node.interest.name],
+          ['ID', node.interest.ID],
+          [vscode.l10n.t('Group'), node.interest.group],
+        ]),
+      );
       item.description = node.interest.ID;
       return item;
     }
     case 'collections':
-      return folder(vscode.l10n.t('Collections'), 'folder-library', node.database.collections.data.length);
+      return folder(
+        vscode.l10n.t('Collections'),
+        'folder-library',
+        node.database.collections.data.length,
+      );
     case 'collection': {
-      const item = withIcon(new vscode.TreeItem(node.collection.name, C.Collapsed), 'table', tooltip([[vscode.l10n.t('Collection'), node.collection.name], ['ID', node.collection.ID]]));
+      const item = withIcon(
+        new vscode.TreeItem(node.collection.name, C.Collapsed),
+        'table',
+        tooltip([
+          [vscode.l10n.t('Collection'), node.collection.name],
+          ['ID', node.collection.ID],
+        ]),
+      );
       item.description = vscode.l10n.t('{0} fields', node.collection.fields.data.length);
       return item;
     }
     case 'profiles':
       return pagedFolder(vscode.l10n.t('Profiles'), 'person', total);
     case 'profile':
-      return entity(profileLabel(node.profile, node.database.fields.data), node.profile.ID, 'person', CommandIds.openProfile, node, C.Collapsed);
+      return entity(
+        profileLabel(node.profile, node.database.fields.data),
+        node.profile.ID,
+        'person',
+        CommandIds.openProfile,
+        node,
+        C.Collapsed,
+      );
     case 'subprofiles':
       return pagedFolder(node.collection.name, 'table', total);
     case 'subprofile':
-      return entity(profileLabel(node.subprofile, node.collection.fields.data), node.subprofile.ID, 'file', CommandIds.openSubprofile, node, C.None);
+      return entity(
+        profileLabel(node.subprofile, node.collection.fields.data),
+        node.subprofile.ID,
+        'file',
+        CommandIds.openSubprofile,
+        node,
+        C.None,
+      );
     case 'loadMore': {
       const item = withIcon(new vscode.TreeItem(vscode.l10n.t('Load more…'), C.None), 'ellipsis');
-      item.command = { command: CommandIds.loadMore, title: vscode.l10n.t('Load more…'), arguments: [node] };
+      item.command = {
+        command: CommandIds.loadMore,
+        title: vscode.l10n.t('Load more…'),
+        arguments: [node],
+      };
       return item;
     }
     case 'message':
@@ -78,27 +134,52 @@ function build(node: Node, total: number | undefined): vscode.TreeItem {
     case 'error': {
       const item = withIcon(new vscode.TreeItem(node.text, C.None), 'error', node.text);
       item.description = vscode.l10n.t('click to retry');
-      item.command = { command: CommandIds.refreshNode, title: vscode.l10n.t('Retry'), arguments: [node.owner ?? node] };
+      item.command = {
+        command: CommandIds.refreshNode,
+        title: vscode.l10n.t('Retry'),
+        arguments: [node.owner ?? node],
+      };
       return item;
     }
   }
 }
 
 function renderField(field: Field): vscode.TreeItem {
-  const item = withIcon(new vscode.TreeItem(field.name, C.None), FIELD_ICONS[field.type] ?? 'symbol-field');
-  const shownDefault = field.type === 'select' ? field.value.split(/\r?\n/).filter((c) => c !== '').join(', ') : field.value;
+  const item = withIcon(
+    new vscode.TreeItem(field.name, C.None),
+    FIELD_ICONS[field.type] ?? 'symbol-field',
+  );
+  const shownDefault =
+    field.type === 'select'
+      ? field.value
+          .split(/\r?\n/)
+          .filter((c) => c !== '')
+          .join(', ')
+      : field.value;
   item.description = shownDefault === '' ? field.type : `${field.type} · ${shownDefault}`;
   item.tooltip = tooltip([
-    [vscode.l10n.t('Field'), field.name], ['ID', field.ID], [vscode.l10n.t('Type'), field.type],
+    [vscode.l10n.t('Field'), field.name],
+    ['ID', field.ID],
+    [vscode.l10n.t('Type'), field.type],
     [field.type === 'select' ? vscode.l10n.t('Choices') : vscode.l10n.t('Default'), shownDefault],
-    [vscode.l10n.t('Length'), field.length], [vscode.l10n.t('Text lines'), field.textlines],
-    [vscode.l10n.t('Displayed'), String(field.displayed)], [vscode.l10n.t('Ordered'), String(field.ordered)],
-    [vscode.l10n.t('Hidden'), String(field.hidden)], [vscode.l10n.t('Indexed'), String(field.index)],
+    [vscode.l10n.t('Length'), field.length],
+    [vscode.l10n.t('Text lines'), field.textlines],
+    [vscode.l10n.t('Displayed'), String(field.displayed)],
+    [vscode.l10n.t('Ordered'), String(field.ordered)],
+    [vscode.l10n.t('Hidden'), String(field.hidden)],
+    [vscode.l10n.t('Indexed'), String(field.index)],
   ]);
   return item;
 }
 
-function entity(label: string, id: string, icon: string, command: string, node: Node, state: vscode.TreeItemCollapsibleState): vscode.TreeItem {
+function entity(
+  label: string,
+  id: string,
+  icon: string,
+  command: string,
+  node: Node,
+  state: vscode.TreeItemCollapsibleState,
+): vscode.TreeItem {
   const item = withIcon(new vscode.TreeItem(label, state), icon);
   item.description = id;
   item.tooltip = `${label} (ID ${id})`;
@@ -118,7 +199,11 @@ function pagedFolder(label: string, icon: string, total: number | undefined): vs
   return item;
 }
 
-function withIcon(item: vscode.TreeItem, icon: string, tip?: string | vscode.MarkdownString): vscode.TreeItem {
+function withIcon(
+  item: vscode.TreeItem,
+  icon: string,
+  tip?: string | vscode.MarkdownString,
+): vscode.TreeItem {
   item.iconPath = new vscode.ThemeIcon(icon);
   if (tip !== undefined) item.tooltip = tip;
   return item;

@@ -10,9 +10,20 @@ function isNode(value: unknown): value is Node {
 }
 
 /** Refresh (all), Refresh (one node), Copy ID, Load more. */
-export function treeCommands(s: Services, explorer: ExplorerProvider): CommandTable<typeof CommandIds.refresh | typeof CommandIds.refreshNode | typeof CommandIds.copyId | typeof CommandIds.loadMore> {
+export function treeCommands(
+  s: Services,
+  explorer: ExplorerProvider,
+): CommandTable<
+  | typeof CommandIds.refresh
+  | typeof CommandIds.refreshNode
+  | typeof CommandIds.copyId
+  | typeof CommandIds.loadMore
+> {
   return {
-    [CommandIds.refresh]: { context: vscode.l10n.t('Refreshing'), run: () => explorer.refreshAll() },
+    [CommandIds.refresh]: {
+      context: vscode.l10n.t('Refreshing'),
+      run: () => explorer.refreshAll(),
+    },
     [CommandIds.refreshNode]: {
       context: vscode.l10n.t('Refreshing'),
       run: (node?: unknown) => (isNode(node) ? explorer.refreshNode(node) : explorer.refreshAll()),
@@ -21,7 +32,12 @@ export function treeCommands(s: Services, explorer: ExplorerProvider): CommandTa
       context: vscode.l10n.t('Copying the ID'),
       run: async (node?: unknown) => {
         const id = isNode(node) ? entityId(node) : typeof node === 'string' ? node : undefined;
-        if (id === undefined) throw new Error(vscode.l10n.t('Select a database, field, interest, collection, profile or subprofile in the Copernica view to copy its ID.'));
+        if (id === undefined)
+          throw new Error(
+            vscode.l10n.t(
+              'Select a database, field, interest, collection, profile or subprofile in the Copernica view to copy its ID.',
+            ),
+          );
         await vscode.env.clipboard.writeText(id);
         vscode.window.setStatusBarMessage(vscode.l10n.t('Copied ID {0}', id), 3000);
         return id;
@@ -30,8 +46,16 @@ export function treeCommands(s: Services, explorer: ExplorerProvider): CommandTa
     [CommandIds.loadMore]: {
       context: vscode.l10n.t('Loading more'),
       run: (node?: unknown) => {
-        const owner = isNode(node) && node.kind === 'loadMore' ? node.owner : isNode(node) && isPaged(node) ? node : undefined;
-        if (!owner) throw new Error(vscode.l10n.t('Load more works on a "Load more…" item of the Copernica view.'));
+        const owner =
+          isNode(node) && node.kind === 'loadMore'
+            ? node.owner
+            : isNode(node) && isPaged(node)
+              ? node
+              : undefined;
+        if (!owner)
+          throw new Error(
+            vscode.l10n.t('Load more works on a "Load more…" item of the Copernica view.'),
+          );
         return explorer.loadMore(owner);
       },
     },

@@ -68,13 +68,25 @@ export class Notifier {
       return;
     }
     const text = `${options.context}: ${describeError(error)}`;
-    this.log.error(isApiError(error) ? `${text} [${detail(error)}]` : `${text}${error instanceof Error && error.stack ? `\n${error.stack}` : ''}`);
+    this.log.error(
+      isApiError(error)
+        ? `${text} [${detail(error)}]`
+        : `${text}${error instanceof Error && error.stack ? `\n${error.stack}` : ''}`,
+    );
     const actions = this.actionsFor(error, options);
     if (options.shownByVsCode) {
-      this.record({ severity: 'error', message: this.log.redact(text), actions: [vscode.l10n.t('Retry')] });
+      this.record({
+        severity: 'error',
+        message: this.log.redact(text),
+        actions: [vscode.l10n.t('Retry')],
+      });
       return;
     }
-    void this.show('error', text, actions.map((a) => a.title)).then((picked) => {
+    void this.show(
+      'error',
+      text,
+      actions.map((a) => a.title),
+    ).then((picked) => {
       actions.find((a) => a.title === picked)?.run();
     });
   }
@@ -88,7 +100,8 @@ export class Notifier {
   private actionsFor(error: unknown, options: ReportOptions): { title: string; run: () => void }[] {
     const actions: { title: string; run: () => void }[] = [];
     const signIn = { title: vscode.l10n.t('Sign In'), run: () => this.signInAction.signIn() };
-    if (this.signInAction.needsSignIn(error) || (isApiError(error) && error.kind === 'auth')) actions.push(signIn);
+    if (this.signInAction.needsSignIn(error) || (isApiError(error) && error.kind === 'auth'))
+      actions.push(signIn);
     if (options.retry && isRetryable(error)) {
       const retry = options.retry;
       actions.push({ title: vscode.l10n.t('Retry'), run: () => void retry() });
@@ -97,7 +110,11 @@ export class Notifier {
     return actions;
   }
 
-  private show(severity: Severity, message: string, actions: string[]): Thenable<string | undefined> {
+  private show(
+    severity: Severity,
+    message: string,
+    actions: string[],
+  ): Thenable<string | undefined> {
     const clean = this.log.redact(message);
     this.record({ severity, message: clean, actions });
     if (severity === 'error') return vscode.window.showErrorMessage(clean, ...actions);
@@ -108,7 +125,10 @@ export class Notifier {
 
 function isRetryable(error: unknown): boolean {
   if (!isApiError(error)) return false;
-  return ['network', 'timeout', 'server', 'rateLimited', 'auth'].includes(error.kind) || error.kind === 'badRequest';
+  return (
+    ['network', 'timeout', 'server', 'rateLimited', 'auth'].includes(error.kind) ||
+    error.kind === 'badRequest'
+  );
 }
 
 function detail(error: ApiError): string {

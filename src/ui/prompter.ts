@@ -23,7 +23,12 @@ export class ModalPrompter implements Prompter {
   async conflict(message: string, detail: string): Promise<ConflictChoice> {
     const compare = vscode.l10n.t('Compare');
     const overwrite = vscode.l10n.t('Overwrite');
-    const picked = await vscode.window.showWarningMessage(message, { modal: true, detail }, compare, overwrite);
+    const picked = await vscode.window.showWarningMessage(
+      message,
+      { modal: true, detail },
+      compare,
+      overwrite,
+    );
     if (picked === compare) return 'compare';
     if (picked === overwrite) return 'overwrite';
     return 'cancel';

@@ -11,7 +11,11 @@ export function createStatusBar(s: Services): {
   disposables: vscode.Disposable[];
   commands: CommandTable<StatusBarCommandId>;
 } {
-  const item = vscode.window.createStatusBarItem('copernica.account', vscode.StatusBarAlignment.Left, 10);
+  const item = vscode.window.createStatusBarItem(
+    'copernica.account',
+    vscode.StatusBarAlignment.Left,
+    10,
+  );
   item.name = vscode.l10n.t('Copernica Account');
   item.command = CommandIds.accountMenu;
 
@@ -19,7 +23,8 @@ export function createStatusBar(s: Services): {
     const state = s.session.state;
     if (state.kind === 'signedOut') {
       item.text = vscode.l10n.t('$(sign-in) Copernica');
-      item.tooltip = state.problem ?? vscode.l10n.t('Not signed in to Copernica. Click to sign in.');
+      item.tooltip =
+        state.problem ?? vscode.l10n.t('Not signed in to Copernica. Click to sign in.');
       return;
     }
     item.text = vscode.l10n.t('$(account) Copernica');
@@ -28,7 +33,12 @@ export function createStatusBar(s: Services): {
       const identity = await s.session.identity();
       if (s.session.state === state) {
         item.text = `$(account) ${identity.name}`;
-        item.tooltip = vscode.l10n.t('Copernica account {0} ({1}) at {2}', identity.name, identity.id, state.settings.apiUrl);
+        item.tooltip = vscode.l10n.t(
+          'Copernica account {0} ({1}) at {2}',
+          identity.name,
+          identity.id,
+          state.settings.apiUrl,
+        );
       }
     } catch {
       // The tree reports failures; the status bar just keeps the generic text.
@@ -41,15 +51,24 @@ export function createStatusBar(s: Services): {
     item,
     updated: () => latest,
     disposables: [item, s.session.onDidChange(() => (latest = update()))],
-    commands: { [CommandIds.accountMenu]: { context: vscode.l10n.t('Copernica account'), run: () => accountMenu(s) } },
+    commands: {
+      [CommandIds.accountMenu]: {
+        context: vscode.l10n.t('Copernica account'),
+        run: () => accountMenu(s),
+      },
+    },
   };
 }
 
 async function accountMenu(s: Services): Promise<void> {
   const signedIn = s.session.state.kind === 'signedIn';
   const entries = [
-    ...(signedIn ? [] : [{ label: vscode.l10n.t('$(sign-in) Sign In'), command: CommandIds.signIn }]),
-    ...(signedIn ? [{ label: vscode.l10n.t('$(sign-out) Sign Out'), command: CommandIds.signOut }] : []),
+    ...(signedIn
+      ? []
+      : [{ label: vscode.l10n.t('$(sign-in) Sign In'), command: CommandIds.signIn }]),
+    ...(signedIn
+      ? [{ label: vscode.l10n.t('$(sign-out) Sign Out'), command: CommandIds.signOut }]
+      : []),
     { label: vscode.l10n.t('$(output) Show Log'), command: CommandIds.showLog },
   ];
   const picked = await vscode.window.showQuickPick(entries, { title: vscode.l10n.t('Copernica') });

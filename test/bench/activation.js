@@ -30,15 +30,23 @@ function buildExtension() {
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
   fs.symlinkSync(path.join(p.root, 'src'), path.join(dir, 'src'), 'dir');
-  const res = spawnSync(process.execPath, [path.join(p.root, 'esbuild.js'), '--production'], { cwd: dir, encoding: 'utf8' });
+  const res = spawnSync(process.execPath, [path.join(p.root, 'esbuild.js'), '--production'], {
+    cwd: dir,
+    encoding: 'utf8',
+  });
   fs.unlinkSync(path.join(dir, 'src'));
   if (res.status !== 0) {
     fs.rmSync(dir, { recursive: true, force: true });
-    throw new Error(`production build failed (exit ${res.status}): ${res.stderr || res.stdout || 'no output; esbuild.js builds silently, run it by hand'}`);
+    throw new Error(
+      `production build failed (exit ${res.status}): ${res.stderr || res.stdout || 'no output; esbuild.js builds silently, run it by hand'}`,
+    );
   }
-  const translations = fs.readdirSync(p.root).filter((name) => /^package\.nls\..+\.json$/.test(name));
+  const translations = fs
+    .readdirSync(p.root)
+    .filter((name) => /^package\.nls\..+\.json$/.test(name));
   for (const name of ['package.json', 'package.nls.json', 'media', 'l10n', ...translations]) {
-    if (fs.existsSync(path.join(p.root, name))) fs.cpSync(path.join(p.root, name), path.join(dir, name), { recursive: true });
+    if (fs.existsSync(path.join(p.root, name)))
+      fs.cpSync(path.join(p.root, name), path.join(dir, name), { recursive: true });
   }
   return dir;
 }
@@ -47,7 +55,12 @@ function buildExtension() {
 function eagerActivationEvents() {
   const pkg = JSON.parse(fs.readFileSync(path.join(p.root, 'package.json'), 'utf8'));
   const events = pkg.activationEvents ?? [];
-  return { events, eager: events.filter((e) => e === '*' || e === 'onStartupFinished' || e.startsWith('workspaceContains:')) };
+  return {
+    events,
+    eager: events.filter(
+      (e) => e === '*' || e === 'onStartupFinished' || e.startsWith('workspaceContains:'),
+    ),
+  };
 }
 
 async function waitFor(check, timeoutMs, what) {
@@ -62,12 +75,19 @@ async function waitFor(check, timeoutMs, what) {
 
 /** VS Code's own figure: "Activation: N ms" (code loading + activate call) in Running Extensions. */
 async function runningExtensionsFigure(page) {
-  return waitFor(async () => {
-    const rows = await page.locator('.runtime-extensions-editor .monaco-list-row').allInnerTexts().catch(() => []);
-    const row = rows.find((text) => text.includes(EXTENSION_ID) || /copernica/i.test(text));
-    const match = row && /Activation: (\d+)ms/.exec(row);
-    return match ? Number(match[1]) : undefined;
-  }, 20_000, 'the Running Extensions view to show the extension').catch(() => undefined);
+  return waitFor(
+    async () => {
+      const rows = await page
+        .locator('.runtime-extensions-editor .monaco-list-row')
+        .allInnerTexts()
+        .catch(() => []);
+      const row = rows.find((text) => text.includes(EXTENSION_ID) || /copernica/i.test(text));
+      const match = row && /Activation: (\d+)ms/.exec(row);
+      return match ? Number(match[1]) : undefined;
+    },
+    20_000,
+    'the Running Extensions view to show the extension',
+  ).catch(() => undefined);
 }
 
 /**
@@ -81,14 +101,18 @@ function readLog(run) {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
-      else if (/copernica/i.test(full) && entry.name.endsWith('.log')) texts.push(fs.readFileSync(full, 'utf8'));
+      else if (/copernica/i.test(full) && entry.name.endsWith('.log'))
+        texts.push(fs.readFileSync(full, 'utf8'));
     }
   };
   const logs = path.join(run['user-data'], 'logs');
   if (fs.existsSync(logs)) walk(logs);
   const text = texts.join('\n');
   const match = /activated in ([\d.]+) ms/.exec(text);
-  return { logFound: /activated in VS Code/.test(text), loggedActivationMs: match ? Number(match[1]) : undefined };
+  return {
+    logFound: /activated in VS Code/.test(text),
+    loggedActivationMs: match ? Number(match[1]) : undefined,
+  };
 }
 
 async function oneRun(extensionDir, index) {
@@ -101,13 +125,25 @@ async function oneRun(extensionDir, index) {
     server = await startCodeServer({ run, env: { COPERNICA_BENCH_ACTIVATION: results } });
     browser = await launchRunBrowser(run);
     const page = browser.pages()[0] ?? (await browser.newPage());
-    await page.goto(testPayloadUrl(server, run.workspace, extensionDir, path.join(__dirname, 'activationProbe')));
+    await page.goto(
+      testPayloadUrl(server, run.workspace, extensionDir, path.join(__dirname, 'activationProbe')),
+    );
     await page.waitForSelector('.monaco-workbench .part.activitybar', { timeout: 60_000 });
     // onStartupFinished and friends fire a few seconds after the workbench restores: wait them out.
     await new Promise((r) => setTimeout(r, SETTLE_MS));
-    const sidebar = (await page.locator('.part.sidebar .composite.title').first().innerText().catch(() => '')).trim();
+    const sidebar = (
+      await page
+        .locator('.part.sidebar .composite.title')
+        .first()
+        .innerText()
+        .catch(() => '')
+    ).trim();
     fs.writeFileSync(`${results}.ready`, '');
-    const probe = await waitFor(() => (fs.existsSync(results) ? JSON.parse(fs.readFileSync(results, 'utf8')) : undefined), 90_000, 'the probe inside VS Code');
+    const probe = await waitFor(
+      () => (fs.existsSync(results) ? JSON.parse(fs.readFileSync(results, 'utf8')) : undefined),
+      90_000,
+      'the probe inside VS Code',
+    );
     if (probe.error) throw new Error(probe.error);
     probe.vscodeActivationMs = await runningExtensionsFigure(page);
     fs.writeFileSync(`${results}.done`, '');
@@ -115,8 +151,12 @@ async function oneRun(extensionDir, index) {
     Object.assign(probe, readLog(run));
     probe.sidebarBeforeUse = sidebar;
     probe.runSeconds = Math.round((Date.now() - started) / 100) / 10;
-    const split = probe.phases ? ` (code + context ${probe.phases.loadCodeAndContextMs}, activate function ${probe.phases.activateFunctionMs}, after ${probe.phases.afterMs})` : '';
-    console.log(`[activation] run ${index}: VS Code says ${probe.vscodeActivationMs ?? 'n/a'} ms; ext.activate() ${probe.activateCallMs} ms${split}; active before use: ${probe.activeBeforeUse}`);
+    const split = probe.phases
+      ? ` (code + context ${probe.phases.loadCodeAndContextMs}, activate function ${probe.phases.activateFunctionMs}, after ${probe.phases.afterMs})`
+      : '';
+    console.log(
+      `[activation] run ${index}: VS Code says ${probe.vscodeActivationMs ?? 'n/a'} ms; ext.activate() ${probe.activateCallMs} ms${split}; active before use: ${probe.activeBeforeUse}`,
+    );
     return probe;
   } finally {
     if (browser) await browser.close().catch(() => undefined);
@@ -142,11 +182,15 @@ function summarize(runs, statics) {
   };
   // VS Code's own figure comes first: it also counts reading and compiling the file, which happens
   // before any line of the bundle (and so before the proposed log line's clock) runs.
-  const [medianMs, how] = figures.vscode !== undefined
-    ? [figures.vscode, 'VS Code\'s Running Extensions figure (code loading + activate call)']
-    : figures.logged !== undefined
-      ? [figures.logged, 'the extension\'s own "activated in" log line']
-      : [figures.activateCall, 'ext.activate() timed from a test module (first activation, includes loading the bundle)'];
+  const [medianMs, how] =
+    figures.vscode !== undefined
+      ? [figures.vscode, "VS Code's Running Extensions figure (code loading + activate call)"]
+      : figures.logged !== undefined
+        ? [figures.logged, 'the extension\'s own "activated in" log line']
+        : [
+            figures.activateCall,
+            'ext.activate() timed from a test module (first activation, includes loading the bundle)',
+          ];
   return {
     measuredAt: new Date().toISOString(),
     loadAverage: Math.round(os.loadavg()[0] * 100) / 100,
@@ -174,13 +218,22 @@ async function main() {
   }
   const summary = summarize(runs, statics);
   fs.mkdirSync(p.resultsDir, { recursive: true });
-  fs.writeFileSync(path.join(p.resultsDir, 'activation.json'), `${JSON.stringify(summary, null, 2)}\n`);
-  console.log(`[activation] activationEvents: ${JSON.stringify(statics.events)}; eager ones: ${statics.eager.length === 0 ? 'none' : statics.eager.join(', ')}`);
+  fs.writeFileSync(
+    path.join(p.resultsDir, 'activation.json'),
+    `${JSON.stringify(summary, null, 2)}\n`,
+  );
+  console.log(
+    `[activation] activationEvents: ${JSON.stringify(statics.events)}; eager ones: ${statics.eager.length === 0 ? 'none' : statics.eager.join(', ')}`,
+  );
   console.log(`[activation] inactive until used in every run: ${summary.neverActiveBeforeUse}`);
   const m = summary.medians;
-  console.log(`[activation] median of ${runs.length}: VS Code ${m.vscode ?? 'n/a'} ms; ext.activate() ${m.activateCall} ms`
-    + ` (code + context ${m.loadCodeAndContext ?? 'n/a'}, activate function ${m.activateFunction ?? 'n/a'}); logged ${m.logged ?? 'n/a'} ms`);
-  console.log(`[activation] figure: ${summary.medianMs} ms (${summary.how}, median of ${runs.length}; load average ${summary.loadAverage}); written to ${path.relative(p.root, path.join(p.resultsDir, 'activation.json'))}`);
+  console.log(
+    `[activation] median of ${runs.length}: VS Code ${m.vscode ?? 'n/a'} ms; ext.activate() ${m.activateCall} ms` +
+      ` (code + context ${m.loadCodeAndContext ?? 'n/a'}, activate function ${m.activateFunction ?? 'n/a'}); logged ${m.logged ?? 'n/a'} ms`,
+  );
+  console.log(
+    `[activation] figure: ${summary.medianMs} ms (${summary.how}, median of ${runs.length}; load average ${summary.loadAverage}); written to ${path.relative(p.root, path.join(p.resultsDir, 'activation.json'))}`,
+  );
   return summary.neverActiveBeforeUse && statics.eager.length === 0 ? 0 : 1;
 }
 

@@ -30,11 +30,16 @@ const round = (ms) => Math.round(ms * 10) / 10;
  */
 function phases(startedEpoch, endedEpoch) {
   const marks = globalThis.MonacoPerformanceMarks?.getMarks?.() ?? [];
-  const at = (what) => marks.find((m) => m.name === `code/extHost/${what}/${EXTENSION_ID}`)?.startTime;
+  const at = (what) =>
+    marks.find((m) => m.name === `code/extHost/${what}/${EXTENSION_ID}`)?.startTime;
   const will = at('willActivateExtension');
   const did = at('didActivateExtension');
   if (will === undefined || did === undefined) return undefined;
-  return { loadCodeAndContextMs: round(will - startedEpoch), activateFunctionMs: round(did - will), afterMs: round(endedEpoch - did) };
+  return {
+    loadCodeAndContextMs: round(will - startedEpoch),
+    activateFunctionMs: round(did - will),
+    afterMs: round(endedEpoch - did),
+  };
 }
 
 async function measure(ext) {
@@ -63,8 +68,12 @@ exports.run = async function run() {
   if (!out) throw new Error('COPERNICA_BENCH_ACTIVATION is not set');
   try {
     const ext = vscode.extensions.getExtension(EXTENSION_ID);
-    if (!ext) throw new Error(`${EXTENSION_ID} is not loaded (engines.vscode higher than ${vscode.version}?)`);
-    if (!(await waitForFile(`${out}.ready`, 90_000))) throw new Error('the driver never said the workbench was ready');
+    if (!ext)
+      throw new Error(
+        `${EXTENSION_ID} is not loaded (engines.vscode higher than ${vscode.version}?)`,
+      );
+    if (!(await waitForFile(`${out}.ready`, 90_000)))
+      throw new Error('the driver never said the workbench was ready');
     writeAtomically(out, await measure(ext));
     await waitForFile(`${out}.done`, 30_000);
   } catch (error) {

@@ -34,7 +34,11 @@ function writeJson(file: string, value: unknown): void {
 }
 
 function runOptions(args: string[]): RunOptions {
-  const options: RunOptions = { small: args.includes('--small'), simulatorEntry: __filename, progress: (line) => console.error(`[bench] ${line}`) };
+  const options: RunOptions = {
+    small: args.includes('--small'),
+    simulatorEntry: __filename,
+    progress: (line) => console.error(`[bench] ${line}`),
+  };
   const latencyMs = numberArg(args, '--latency');
   const profiles = numberArg(args, '--profiles');
   const pageSize = numberArg(args, '--page-size');
@@ -52,9 +56,11 @@ async function main(): Promise<void> {
   const report = await runBench(runOptions(args));
   console.error('[bench] footprint');
   const footprint: Footprint = measureFootprint(root, !args.includes('--no-vsix'));
-  console.log(`\nCopernica for VS Code: network bench (latency ${report.latencyMs} ms per request, simulator in a ${report.simulator}`
-    + `${report.simulatorCache ? '' : ' rendering every answer anew'}, Node ${report.node},`
-    + ` load average ${report.loadAverage} on ${report.cpus} CPUs)\n`);
+  console.log(
+    `\nCopernica for VS Code: network bench (latency ${report.latencyMs} ms per request, simulator in a ${report.simulator}` +
+      `${report.simulatorCache ? '' : ' rendering every answer anew'}, Node ${report.node},` +
+      ` load average ${report.loadAverage} on ${report.cpus} CPUs)\n`,
+  );
   console.log(scenarioTable(report));
   console.log(`\n${pagingTable(report)}`);
   console.log(`\n${footprintTable(footprint)}\n`);
@@ -71,7 +77,9 @@ if (process.argv.includes(CHILD_FLAG)) {
   serveSimulatorInChild();
 } else {
   main().catch((error: unknown) => {
-    console.error(`[bench] ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    console.error(
+      `[bench] ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+    );
     process.exit(1);
   });
 }

@@ -31,7 +31,16 @@ export interface Footprint {
 const kb = (bytes: number): number => Math.round(bytes / 102.4) / 10;
 
 /** What the .vsix is made of besides the bundle (the allowlist of .vscodeignore). */
-const PACKAGE_FILES = ['package.json', 'package.nls.json', '.vscodeignore', 'README.md', 'CHANGELOG.md', 'LICENSE', 'media', 'l10n'];
+const PACKAGE_FILES = [
+  'package.json',
+  'package.nls.json',
+  '.vscodeignore',
+  'README.md',
+  'CHANGELOG.md',
+  'LICENSE',
+  'media',
+  'l10n',
+];
 
 /**
  * Builds the production bundle with the project's own esbuild.js into a temporary folder (its
@@ -41,15 +50,28 @@ const PACKAGE_FILES = ['package.json', 'package.nls.json', '.vscodeignore', 'REA
 function buildProduction(root: string, dir: string): { files?: BundleFile[]; note?: string } {
   fs.symlinkSync(path.join(root, 'src'), path.join(dir, 'src'), 'dir');
   const meta = path.join(dir, 'meta.json');
-  const res = spawnSync(process.execPath, [path.join(root, 'esbuild.js'), '--production', '--metafile', meta], { cwd: dir, encoding: 'utf8', timeout: 120_000 });
-  if (res.status === 0 && fs.existsSync(path.join(dir, 'dist', 'extension.js')) && fs.existsSync(meta)) {
+  const res = spawnSync(
+    process.execPath,
+    [path.join(root, 'esbuild.js'), '--production', '--metafile', meta],
+    { cwd: dir, encoding: 'utf8', timeout: 120_000 },
+  );
+  if (
+    res.status === 0 &&
+    fs.existsSync(path.join(dir, 'dist', 'extension.js')) &&
+    fs.existsSync(meta)
+  ) {
     return { files: bundleFiles(dir, JSON.parse(fs.readFileSync(meta, 'utf8')) as Metafile) };
   }
-  return { note: `the production build failed: ${`${res.stderr}${res.stdout}`.trim().split('\n')[0] ?? `exit ${String(res.status)}`}` };
+  return {
+    note: `the production build failed: ${`${res.stderr}${res.stdout}`.trim().split('\n')[0] ?? `exit ${String(res.status)}`}`,
+  };
 }
 
 interface Metafile {
-  outputs: Record<string, { imports: Array<{ path: string; kind: string; external?: boolean }>; entryPoint?: string }>;
+  outputs: Record<
+    string,
+    { imports: Array<{ path: string; kind: string; external?: boolean }>; entryPoint?: string }
+  >;
 }
 
 /**
@@ -59,7 +81,9 @@ interface Metafile {
  */
 /** esbuild names entry points relative to where it ran (a temporary folder): keep the part inside the project. */
 function repoPath(file: string | undefined): string | undefined {
-  return file === undefined ? undefined : (/(?:^|\/)((?:src|node_modules)\/.*)$/.exec(file)?.[1] ?? file);
+  return file === undefined
+    ? undefined
+    : (/(?:^|\/)((?:src|node_modules)\/.*)$/.exec(file)?.[1] ?? file);
 }
 
 export function bundleFiles(dir: string, meta: Metafile): BundleFile[] {
@@ -70,40 +94,69 @@ export function bundleFiles(dir: string, meta: Metafile): BundleFile[] {
     if (atActivation.has(name)) return;
     atActivation.add(name);
     for (const imported of byName.get(name)?.imports ?? []) {
-      if (imported.kind === 'import-statement' && !imported.external) visit(path.basename(imported.path));
+      if (imported.kind === 'import-statement' && !imported.external)
+        visit(path.basename(imported.path));
     }
   };
   visit('extension.js');
-  return [...byName.entries()].map(([name, out]) => ({
-    file: `dist/${name}`,
-    kb: kb(fs.statSync(path.join(dir, 'dist', name)).size),
-    loads: atActivation.has(name) ? 'activation' : `on first use of ${repoPath(out.entryPoint) ?? 'a later chunk (shared code)'}`,
-  })).sort((a, b) => Number(b.loads === 'activation') - Number(a.loads === 'activation') || b.kb - a.kb);
+  return [...byName.entries()]
+    .map(([name, out]) => ({
+      file: `dist/${name}`,
+      kb: kb(fs.statSync(path.join(dir, 'dist', name)).size),
+      loads: atActivation.has(name)
+        ? 'activation'
+        : `on first use of ${repoPath(out.entryPoint) ?? 'a later chunk (shared code)'}`,
+    }))
+    .sort(
+      (a, b) => Number(b.loads === 'activation') - Number(a.loads === 'activation') || b.kb - a.kb,
+    );
 }
 
 /** Packages the temporary folder with the project's own vsce; offline it works, or it says why not. */
 function vsix(root: string, dir: string): Pick<Footprint, 'vsixKb' | 'vsixNote'> {
   const vsce = path.join(root, 'node_modules', '.bin', 'vsce');
-  if (!fs.existsSync(vsce)) return { vsixKb: undefined, vsixNote: 'n/a: @vscode/vsce is not installed' };
+  if (!fs.existsSync(vsce))
+    return { vsixKb: undefined, vsixNote: 'n/a: @vscode/vsce is not installed' };
   const translations = fs.readdirSync(root).filter((name) => /^package\.nls\..+\.json$/.test(name));
   for (const name of [...PACKAGE_FILES, ...translations]) {
-    if (fs.existsSync(path.join(root, name))) fs.cpSync(path.join(root, name), path.join(dir, name), { recursive: true });
+    if (fs.existsSync(path.join(root, name)))
+      fs.cpSync(path.join(root, name), path.join(dir, name), { recursive: true });
   }
   const out = path.join(dir, 'copernica.vsix');
-  const res = spawnSync(vsce, ['package', '--no-dependencies', '--allow-missing-repository', '-o', out], {
-    cwd: dir, encoding: 'utf8', timeout: 120_000, stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const res = spawnSync(
+    vsce,
+    ['package', '--no-dependencies', '--allow-missing-repository', '-o', out],
+    {
+      cwd: dir,
+      encoding: 'utf8',
+      timeout: 120_000,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   if (res.status === 0 && fs.existsSync(out)) return { vsixKb: kb(fs.statSync(out).size) };
-  const why = `${res.stderr}\n${res.stdout}`.split('\n').find((l) => /error/i.test(l)) ?? res.error?.message ?? `exit ${String(res.status)}`;
+  const why =
+    `${res.stderr}\n${res.stdout}`.split('\n').find((l) => /error/i.test(l)) ??
+    res.error?.message ??
+    `exit ${String(res.status)}`;
   return { vsixKb: undefined, vsixNote: `n/a: vsce package failed (${why.trim()})` };
 }
 
 function activation(root: string): Footprint['activation'] {
   const file = path.join(root, 'test-results', 'activation.json');
   try {
-    const json = JSON.parse(fs.readFileSync(file, 'utf8')) as { medianMs?: unknown; runs?: unknown; measuredAt?: unknown; how?: unknown };
+    const json = JSON.parse(fs.readFileSync(file, 'utf8')) as {
+      medianMs?: unknown;
+      runs?: unknown;
+      measuredAt?: unknown;
+      how?: unknown;
+    };
     if (typeof json.medianMs !== 'number') return undefined;
-    return { medianMs: json.medianMs, runs: Number(json.runs), measuredAt: String(json.measuredAt), how: String(json.how) };
+    return {
+      medianMs: json.medianMs,
+      runs: Number(json.runs),
+      measuredAt: String(json.measuredAt),
+      how: String(json.how),
+    };
   } catch {
     return undefined;
   }
@@ -113,10 +166,26 @@ export function measureFootprint(root: string, packageVsix = true): Footprint {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'copernica-bench-'));
   try {
     const built = buildProduction(root, dir);
-    if (!built.files) return { bundleKb: undefined, bundleNote: built.note, vsixKb: undefined, vsixNote: 'n/a: no bundle', activation: activation(root) };
-    const packaged = packageVsix ? vsix(root, dir) : { vsixKb: undefined, vsixNote: 'skipped (--no-vsix)' };
-    const startup = built.files.filter((f) => f.loads === 'activation').reduce((sum, f) => sum + f.kb, 0);
-    return { bundleKb: Math.round(startup * 10) / 10, bundleFiles: built.files, ...packaged, activation: activation(root) };
+    if (!built.files)
+      return {
+        bundleKb: undefined,
+        bundleNote: built.note,
+        vsixKb: undefined,
+        vsixNote: 'n/a: no bundle',
+        activation: activation(root),
+      };
+    const packaged = packageVsix
+      ? vsix(root, dir)
+      : { vsixKb: undefined, vsixNote: 'skipped (--no-vsix)' };
+    const startup = built.files
+      .filter((f) => f.loads === 'activation')
+      .reduce((sum, f) => sum + f.kb, 0);
+    return {
+      bundleKb: Math.round(startup * 10) / 10,
+      bundleFiles: built.files,
+      ...packaged,
+      activation: activation(root),
+    };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

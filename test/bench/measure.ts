@@ -32,11 +32,17 @@ export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
   if (sorted.length === 0) return NaN;
-  return sorted.length % 2 === 1 ? (sorted[mid] ?? NaN) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+  return sorted.length % 2 === 1
+    ? (sorted[mid] ?? NaN)
+    : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
 }
 
 /** Runs `work` `repeats` times (after one unmeasured warm-up when repeating) and keeps the median wall time. */
-export async function measureRepeated(host: SimHost, repeats: number, work: (run: number) => Promise<unknown>): Promise<{ runs: Measured[]; wallMs: number }> {
+export async function measureRepeated(
+  host: SimHost,
+  repeats: number,
+  work: (run: number) => Promise<unknown>,
+): Promise<{ runs: Measured[]; wallMs: number }> {
   if (repeats > 1) await work(0);
   const runs: Measured[] = [];
   for (let run = 1; run <= repeats; run++) runs.push(await measure(host, () => work(run)));
@@ -51,16 +57,26 @@ export interface Timed {
   noLatencyMs?: number;
 }
 
-export function toRow(spec: ScenarioSpec, way: Way, latencyMs: number, result: Timed, note?: string): Row {
+export function toRow(
+  spec: ScenarioSpec,
+  way: Way,
+  latencyMs: number,
+  result: Timed,
+  note?: string,
+): Row {
   // Every run of a scenario sends the same requests; the largest count is the honest one if not.
   const requests = Math.max(...result.runs.map((r) => r.requests.length));
   const lowerBoundMs = spec.criticalPath * latencyMs;
   const perRun = (pick: (r: RecordedRequest) => number | undefined): number | undefined => {
-    const sums = result.runs.map((run) => run.requests.reduce((sum, r) => sum + (pick(r) ?? NaN), 0));
+    const sums = result.runs.map((run) =>
+      run.requests.reduce((sum, r) => sum + (pick(r) ?? NaN), 0),
+    );
     return sums.length > 0 && sums.every(Number.isFinite) ? round(median(sums)) : undefined;
   };
   const serverMs = perRun((r) => r.serverMs);
-  const delayOverMs = perRun((r) => (r.delayMs === undefined ? undefined : Math.max(0, r.delayMs - latencyMs)));
+  const delayOverMs = perRun((r) =>
+    r.delayMs === undefined ? undefined : Math.max(0, r.delayMs - latencyMs),
+  );
   const row: Row = {
     id: spec.id,
     scenario: spec.scenario,
@@ -117,5 +133,8 @@ export function heapMb(): { mb: number; afterGc: boolean } {
     collect();
     collect();
   }
-  return { mb: round(process.memoryUsage().heapUsed / 1_048_576, 1), afterGc: collect !== undefined };
+  return {
+    mb: round(process.memoryUsage().heapUsed / 1_048_576, 1),
+    afterGc: collect !== undefined,
+  };
 }

@@ -5,7 +5,12 @@
 // --max-ms (default 20,000), so a quadratic case does not run for minutes. --issue-only runs
 // only the cases named in the issue, not the further ones added with the fixes.
 import type { Field, Interest } from '../../src/api/types';
-import { type DocumentSchema, checkDocument, formatEdits, serializeProfile } from '../../src/documents/model';
+import {
+  type DocumentSchema,
+  checkDocument,
+  formatEdits,
+  serializeProfile,
+} from '../../src/documents/model';
 
 interface Case {
   name: string;
@@ -13,7 +18,18 @@ interface Case {
 }
 
 function field(name: string, type: string, value = ''): Field {
-  return { ID: '1', name, type, value, displayed: false, ordered: false, length: '', textlines: '', hidden: false, index: false };
+  return {
+    ID: '1',
+    name,
+    type,
+    value,
+    displayed: false,
+    ordered: false,
+    length: '',
+    textlines: '',
+    hidden: false,
+    index: false,
+  };
 }
 
 function time(c: Case): string {
@@ -31,7 +47,10 @@ function time(c: Case): string {
 
 function problemsOf(text: string, schema: DocumentSchema): string {
   const result = checkDocument(text, schema);
-  return `ok=${String(result.ok)}, ${result.problems.length} problems (${result.problems.slice(0, 2).map((p) => p.code).join(',')}…)`;
+  return `ok=${String(result.ok)}, ${result.problems.length} problems (${result.problems
+    .slice(0, 2)
+    .map((p) => p.code)
+    .join(',')}…)`;
 }
 
 const item1: Case[] = [300, 130_000].map((n) => ({
@@ -44,30 +63,53 @@ function interestsCase(n: number): Case {
   const interests: Interest[] = names.map((name, i) => ({ ID: String(i + 1), name, group: 'g' }));
   return {
     name: `3. ${n} distinct interest names`,
-    run: () => problemsOf(`{"fields": {}, "interests": ${JSON.stringify(names)}}`, { kind: 'profile', fields: [], interests }),
+    run: () =>
+      problemsOf(`{"fields": {}, "interests": ${JSON.stringify(names)}}`, {
+        kind: 'profile',
+        fields: [],
+        interests,
+      }),
   };
 }
 
 function unknownInterestsCase(n: number): Case {
-  const interests: Interest[] = Array.from({ length: n }, (_, i) => ({ ID: String(i + 1), name: `interest_${i}`, group: 'g' }));
+  const interests: Interest[] = Array.from({ length: n }, (_, i) => ({
+    ID: String(i + 1),
+    name: `interest_${i}`,
+    group: 'g',
+  }));
   const names = Array.from({ length: n }, (_, i) => `intrest_${i}`);
   return {
     name: `3. ${n} unknown interest names, ${n} known`,
-    run: () => problemsOf(`{"interests": ${JSON.stringify(names)}}`, { kind: 'profile', fields: [], interests }),
+    run: () =>
+      problemsOf(`{"interests": ${JSON.stringify(names)}}`, {
+        kind: 'profile',
+        fields: [],
+        interests,
+      }),
   };
 }
 
 function unknownKeysCase(n: number): Case {
   const fields = Array.from({ length: 5000 }, (_, i) => field(`field_${i}`, 'text'));
   const keys = Array.from({ length: n }, (_, i) => `"fiel_${i}": 1`).join(',');
-  return { name: `1. ${n} unknown top-level keys, 5000 fields`, run: () => problemsOf(`{${keys}}`, { kind: 'profile', fields }) };
+  return {
+    name: `1. ${n} unknown top-level keys, 5000 fields`,
+    run: () => problemsOf(`{${keys}}`, { kind: 'profile', fields }),
+  };
 }
 
 function badSelectCase(duplicates: number, choices: number): Case {
   const list = Array.from({ length: choices }, (_, i) => `choice${i}`);
-  const schema: DocumentSchema = { kind: 'profile', fields: [field('pick', 'select', list.join('\r\n'))] };
+  const schema: DocumentSchema = {
+    kind: 'profile',
+    fields: [field('pick', 'select', list.join('\r\n'))],
+  };
   const body = Array.from({ length: duplicates }, (_, i) => `"pick": "chioce${i}"`).join(',\n');
-  return { name: `4. ${duplicates} bad values of a ${choices}-choice select`, run: () => problemsOf(`{"fields": {${body}}}`, schema) };
+  return {
+    name: `4. ${duplicates} bad values of a ${choices}-choice select`,
+    run: () => problemsOf(`{"fields": {${body}}}`, schema),
+  };
 }
 
 function wideDeepCase(): Case {
@@ -84,8 +126,14 @@ function wideDeepCase(): Case {
 
 function selectCase(duplicates: number, choices: number): Case {
   const list = Array.from({ length: choices }, (_, i) => `choice${i}`);
-  const schema: DocumentSchema = { kind: 'profile', fields: [field('pick', 'select', list.join('\r\n'))] };
-  const body = Array.from({ length: duplicates }, (_, i) => `"pick": "${list[i % choices] ?? ''}"`).join(',\n');
+  const schema: DocumentSchema = {
+    kind: 'profile',
+    fields: [field('pick', 'select', list.join('\r\n'))],
+  };
+  const body = Array.from(
+    { length: duplicates },
+    (_, i) => `"pick": "${list[i % choices] ?? ''}"`,
+  ).join(',\n');
   return {
     name: `4. ${duplicates} duplicate keys of a ${choices}-choice select`,
     run: () => problemsOf(`{"fields": {${body}}}`, schema),
@@ -96,7 +144,10 @@ function depthCase(depth: number): Case {
   return {
     name: `5. Format Document, depth ${depth} of [`,
     run: () => {
-      const edits = formatEdits(`${'['.repeat(depth)}${']'.repeat(depth)}`, { tabSize: 4, insertSpaces: true });
+      const edits = formatEdits(`${'['.repeat(depth)}${']'.repeat(depth)}`, {
+        tabSize: 4,
+        insertSpaces: true,
+      });
       // `?? 0`: before issue 20.5 an edit could come without content.
       return `${edits.length} edits, ${edits.reduce((n, e) => n + ((e.content as string | undefined)?.length ?? 0), 0)} chars`;
     },
@@ -108,7 +159,14 @@ function undefinedContentCase(): Case {
     name: '5. Format Document of a profile at tab size 100',
     run: () => {
       const profile = {
-        ID: '1', fields: { a: '1' }, interests: ['x'], database: '2', secret: 's', created: 'c', modified: 'm', removed: false as const,
+        ID: '1',
+        fields: { a: '1' },
+        interests: ['x'],
+        database: '2',
+        secret: 's',
+        created: 'c',
+        modified: 'm',
+        removed: false as const,
       };
       const text = serializeProfile(profile, [field('a', 'text')]).replace(/\n\s*/g, '');
       const edits = formatEdits(text, { tabSize: 100, insertSpaces: true });
@@ -135,7 +193,15 @@ function main(): void {
     time(wideDeepCase());
   }
   sizes([25_000, 50_000, 100_000, 200_000], maxMs, interestsCase);
-  sizes([[500, 500], [1000, 1000], [2000, 2000]] as const, maxMs, ([d, c]) => selectCase(d, c));
+  sizes(
+    [
+      [500, 500],
+      [1000, 1000],
+      [2000, 2000],
+    ] as const,
+    maxMs,
+    ([d, c]) => selectCase(d, c),
+  );
   sizes([2000, 4000, 8000], maxMs, depthCase);
   time(undefinedContentCase());
 }

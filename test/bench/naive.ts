@@ -12,8 +12,13 @@ interface Envelope {
 
 function asEnvelope(json: unknown): Envelope {
   const value = json as Partial<Envelope> | null;
-  if (!value || !Array.isArray(value.data) || typeof value.count !== 'number') throw new Error('not a paging envelope');
-  return { count: value.count, data: value.data, ...(typeof value.total === 'number' ? { total: value.total } : {}) };
+  if (!value || !Array.isArray(value.data) || typeof value.count !== 'number')
+    throw new Error('not a paging envelope');
+  return {
+    count: value.count,
+    data: value.data,
+    ...(typeof value.total === 'number' ? { total: value.total } : {}),
+  };
 }
 
 const idOf = (item: Record<string, unknown>): string => String(item.ID);
@@ -25,21 +30,28 @@ export class NaiveScript {
   ) {}
 
   static async signIn(host: SimHost): Promise<NaiveScript> {
-    const res = await fetch(host.authUrl, { method: 'POST', body: new URLSearchParams({ access_token: host.token }) });
+    const res = await fetch(host.authUrl, {
+      method: 'POST',
+      body: new URLSearchParams({ access_token: host.token }),
+    });
     if (!res.ok) throw new Error(`sign-in failed: ${res.status}`);
     return new NaiveScript(`${host.url}/v4/`, (await res.text()).trim());
   }
 
   async get(path: string, query: Record<string, string> = {}): Promise<unknown> {
     const search = new URLSearchParams(query).toString();
-    const res = await fetch(`${this.base}${path}${search === '' ? '' : `?${search}`}`, { headers: { Authorization: `Bearer ${this.jwt}` } });
+    const res = await fetch(`${this.base}${path}${search === '' ? '' : `?${search}`}`, {
+      headers: { Authorization: `Bearer ${this.jwt}` },
+    });
     if (!res.ok) throw new Error(`GET ${path}: ${res.status} ${await res.text()}`);
     return res.json();
   }
 
   /** Size of an answer, for the report. */
   async answerKb(path: string, query: Record<string, string> = {}): Promise<number> {
-    const res = await fetch(`${this.base}${path}?${new URLSearchParams(query).toString()}`, { headers: { Authorization: `Bearer ${this.jwt}` } });
+    const res = await fetch(`${this.base}${path}?${new URLSearchParams(query).toString()}`, {
+      headers: { Authorization: `Bearer ${this.jwt}` },
+    });
     return Math.round((await res.arrayBuffer()).byteLength / 1024);
   }
 
@@ -74,7 +86,12 @@ export class NaiveScript {
     let seen = 0;
     for (let start = 0; ; start += pageSize) {
       const began = performance.now();
-      const page = asEnvelope(await this.get(`database/${databaseId}/profiles`, { start: String(start), limit: String(pageSize) }));
+      const page = asEnvelope(
+        await this.get(`database/${databaseId}/profiles`, {
+          start: String(start),
+          limit: String(pageSize),
+        }),
+      );
       pageTimes.push(performance.now() - began);
       seen += page.count;
       if (page.count === 0 || start + page.count >= (page.total ?? Infinity)) return seen;
@@ -90,13 +107,16 @@ export class NaiveScript {
   /** d. One collection after the other. */
   async subprofilesAcross(profileId: string, collectionIds: readonly string[]): Promise<number> {
     let count = 0;
-    for (const id of collectionIds) count += asEnvelope(await this.get(`profile/${profileId}/subprofiles/${id}`)).count;
+    for (const id of collectionIds)
+      count += asEnvelope(await this.get(`profile/${profileId}/subprofiles/${id}`)).count;
     return count;
   }
 
   /** e. Every caller sends its own GET. */
   async unsharedGets(profileId: string, callers: number): Promise<number> {
-    const answers = await Promise.all(Array.from({ length: callers }, () => this.get(`profile/${profileId}`)));
+    const answers = await Promise.all(
+      Array.from({ length: callers }, () => this.get(`profile/${profileId}`)),
+    );
     return answers.length;
   }
 }

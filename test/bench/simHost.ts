@@ -24,7 +24,10 @@ interface Ready {
   token: string;
 }
 
-export async function startSimHost(options: SimulatorOptions, entry: string | undefined): Promise<SimHost> {
+export async function startSimHost(
+  options: SimulatorOptions,
+  entry: string | undefined,
+): Promise<SimHost> {
   return entry === undefined ? inProcess(options) : inChild(options, entry);
 }
 
@@ -42,11 +45,16 @@ async function inProcess(options: SimulatorOptions): Promise<SimHost> {
 }
 
 async function inChild(options: SimulatorOptions, entry: string): Promise<SimHost> {
-  const child = fork(entry, [CHILD_FLAG], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execArgv: [] });
+  const child = fork(entry, [CHILD_FLAG], {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    execArgv: [],
+  });
   const ready = await new Promise<Ready>((resolve, reject) => {
     child.once('message', (message) => resolve(message as Ready));
     child.once('error', reject);
-    child.once('exit', (code) => reject(new Error(`the simulator process ended with code ${String(code)} before it listened`)));
+    child.once('exit', (code) =>
+      reject(new Error(`the simulator process ended with code ${String(code)} before it listened`)),
+    );
     child.send(options);
   });
   const controls = simulatorControlsOverHttp(ready.url);

@@ -7,7 +7,13 @@ const { launchChromium: launchIn } = require('../harness/browser');
 /** A headless browser (a playwright BrowserContext) whose HOME and profile live in a temporary folder. */
 async function launchChromium({ viewport }) {
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'copernica-chromium-'));
-  const context = await launchIn({ profileDir: path.join(home, 'profile'), home, config: path.join(home, 'config'), cache: path.join(home, 'cache'), viewport });
+  const context = await launchIn({
+    profileDir: path.join(home, 'profile'),
+    home,
+    config: path.join(home, 'config'),
+    cache: path.join(home, 'cache'),
+    viewport,
+  });
   const page = context.pages()[0] ?? (await context.newPage());
   const close = async () => {
     await context.close().catch(() => undefined);

@@ -40,7 +40,14 @@ function writeUserSettings(userDataDir, sim) {
 }
 
 function installVsix(run, vsix) {
-  const args = ['--user-data-dir', run['user-data'], '--extensions-dir', run.extensions, '--install-extension', vsix];
+  const args = [
+    '--user-data-dir',
+    run['user-data'],
+    '--extensions-dir',
+    run.extensions,
+    '--install-extension',
+    vsix,
+  ];
   execFileSync(p.node24Bin, [p.codeServerEntry, ...args], { env: isolatedEnv(run), stdio: 'pipe' });
 }
 
@@ -48,10 +55,22 @@ function installVsix(run, vsix) {
 function packageOpener(run) {
   const out = path.join(run.dir, 'copernica-demo-opener.vsix');
   const vsce = path.join(p.root, 'node_modules', '@vscode', 'vsce', 'vsce');
-  execFileSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--out', out], {
-    cwd: path.join(__dirname, 'opener'),
-    stdio: 'pipe',
-  });
+  execFileSync(
+    process.execPath,
+    [
+      vsce,
+      'package',
+      '--no-dependencies',
+      '--allow-missing-repository',
+      '--skip-license',
+      '--out',
+      out,
+    ],
+    {
+      cwd: path.join(__dirname, 'opener'),
+      stdio: 'pipe',
+    },
+  );
   return out;
 }
 
@@ -83,7 +102,10 @@ async function startDemo({ host = '127.0.0.1', port } = {}) {
     // Anyone who reaches code-server gets a shell on this machine: off loopback it needs a password.
     const password = isLoopback(host) ? undefined : crypto.randomBytes(12).toString('base64url');
     const server = await startCodeServer({
-      run, testMode: false, host, port,
+      run,
+      testMode: false,
+      host,
+      port,
       auth: password ? 'password' : 'none',
       env: password ? { PASSWORD: password } : {},
     });
@@ -115,12 +137,26 @@ async function runDesktop(code) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'copernica-demo-'));
   writeUserSettings(path.join(dir, 'user-data'), sim);
   fs.mkdirSync(path.join(dir, 'workspace'));
-  const child = spawn(code, [
-    '--wait', '--new-window', '--disable-workspace-trust',
-    '--user-data-dir', path.join(dir, 'user-data'), '--extensions-dir', path.join(dir, 'extensions'),
-    `--extensionDevelopmentPath=${p.root}`, path.join(dir, 'workspace'),
-  ], { stdio: 'inherit' });
-  printReady({ open: 'Desktop VS Code is opening', sim, stop: 'Close its window or press Ctrl+C to stop.' });
+  const child = spawn(
+    code,
+    [
+      '--wait',
+      '--new-window',
+      '--disable-workspace-trust',
+      '--user-data-dir',
+      path.join(dir, 'user-data'),
+      '--extensions-dir',
+      path.join(dir, 'extensions'),
+      `--extensionDevelopmentPath=${p.root}`,
+      path.join(dir, 'workspace'),
+    ],
+    { stdio: 'inherit' },
+  );
+  printReady({
+    open: 'Desktop VS Code is opening',
+    sim,
+    stop: 'Close its window or press Ctrl+C to stop.',
+  });
   const stop = () => child.kill();
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
@@ -130,13 +166,18 @@ async function runDesktop(code) {
 }
 
 function printReady({ open, password, sim, stop }) {
-  console.log([
-    '', 'Copernica demo', `  ${open}`,
-    ...(password ? [`  code-server password: ${password}`] : []),
-    `  Sign in: F1 → "Copernica: Sign In", API token ${sim.token}`,
-    `  Simulator: ${sim.url} (controls under ${sim.url}/__sim/)`,
-    stop, '',
-  ].join('\n'));
+  console.log(
+    [
+      '',
+      'Copernica demo',
+      `  ${open}`,
+      ...(password ? [`  code-server password: ${password}`] : []),
+      `  Sign in: F1 → "Copernica: Sign In", API token ${sim.token}`,
+      `  Simulator: ${sim.url} (controls under ${sim.url}/__sim/)`,
+      stop,
+      '',
+    ].join('\n'),
+  );
 }
 
 function option(name) {
@@ -148,12 +189,21 @@ async function main() {
   const code = process.argv.includes('--code-server') ? undefined : desktopCode();
   if (code) return runDesktop(code);
   const port = option('--port') === undefined ? undefined : Number(option('--port'));
-  if (port !== undefined && !(Number.isInteger(port) && port > 0 && port < 65536)) throw new Error('--port needs a port number');
+  if (port !== undefined && !(Number.isInteger(port) && port > 0 && port < 65536))
+    throw new Error('--port needs a port number');
   const demo = await startDemo({ host: option('--host') ?? '127.0.0.1', port });
-  printReady({ open: `Open ${demo.url}`, password: demo.password, sim: demo.sim, stop: 'Press Ctrl+C to stop.' });
+  printReady({
+    open: `Open ${demo.url}`,
+    password: demo.password,
+    sim: demo.sim,
+    stop: 'Press Ctrl+C to stop.',
+  });
   const stop = () => {
     console.log('Stopping…');
-    demo.stop().then(() => process.exit(0), () => process.exit(1));
+    demo.stop().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

@@ -11,7 +11,8 @@ const DEFAULT_OUT = path.join(cache, 'copernica-vscode.vsix');
 
 // What the .vsix may hold (paths inside it; vsce renames README/CHANGELOG/LICENSE).
 const ALLOWED = [
-  /^extension\.vsixmanifest$/, /^\[Content_Types\]\.xml$/,
+  /^extension\.vsixmanifest$/,
+  /^\[Content_Types\]\.xml$/,
   /^extension\/dist\/[\w-]+\.js$/, // extension.js and the chunks it loads
   /^extension\/media\/(?!screenshots\/)[\w/.-]+\.(svg|png|md)$/, // icons, walkthrough pages; not the README's screenshots
   /^extension\/media\/language\/[\w.-]+\.json$/, // the profile language: grammar and language configuration
@@ -19,7 +20,11 @@ const ALLOWED = [
   /^extension\/l10n\/[^/]+\.json$/,
   /^extension\/(readme\.md|changelog\.md|LICENSE\.txt)$/,
 ];
-const REQUIRED = ['extension/dist/extension.js', 'extension/package.json', 'extension/media/icon.png'];
+const REQUIRED = [
+  'extension/dist/extension.js',
+  'extension/package.json',
+  'extension/media/icon.png',
+];
 
 function node(args) {
   execFileSync(process.execPath, args, { cwd: root, stdio: 'inherit' });
@@ -46,7 +51,10 @@ function requiredChunks() {
   const dist = path.join(root, 'dist');
   const chunks = new Set();
   for (const name of fs.readdirSync(dist).filter((n) => n.endsWith('.js'))) {
-    for (const m of fs.readFileSync(path.join(dist, name), 'utf8').matchAll(/require\("\.\/([\w-]+\.js)"\)/g)) chunks.add(`extension/dist/${m[1]}`);
+    for (const m of fs
+      .readFileSync(path.join(dist, name), 'utf8')
+      .matchAll(/require\("\.\/([\w-]+\.js)"\)/g))
+      chunks.add(`extension/dist/${m[1]}`);
   }
   return [...chunks];
 }
@@ -66,7 +74,10 @@ function packageVsix(out = DEFAULT_OUT) {
   fs.mkdirSync(path.dirname(out), { recursive: true });
   node(['esbuild.js', '--production']);
   for (const name of fs.readdirSync(path.join(root, 'dist'))) {
-    if (name.endsWith('.map') || fs.readFileSync(path.join(root, 'dist', name), 'utf8').includes('sourceMappingURL')) {
+    if (
+      name.endsWith('.map') ||
+      fs.readFileSync(path.join(root, 'dist', name), 'utf8').includes('sourceMappingURL')
+    ) {
       throw new Error(`dist/${name}: the production build should have no source maps`);
     }
   }
@@ -76,7 +87,9 @@ function packageVsix(out = DEFAULT_OUT) {
   const entries = zipEntries(out);
   for (const e of entries) console.log(`${String(e.size).padStart(9)}  ${e.name}`);
   checkEntries(entries);
-  console.log(`${path.relative(root, out)}: ${entries.length} files, ${(fs.statSync(out).size / 1024).toFixed(1)} KB`);
+  console.log(
+    `${path.relative(root, out)}: ${entries.length} files, ${(fs.statSync(out).size / 1024).toFixed(1)} KB`,
+  );
   return out;
 }
 

@@ -16,8 +16,13 @@ const TOAST = '.notifications-toasts .notification-toast.notification-fade-in-do
 
 /** The simulator's test controls (see test/simulator/controls.ts). */
 async function control(sim, method, route, body) {
-  const res = await fetch(`${sim.url}/__sim${route}`, { method, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
-  if (!res.ok) throw new Error(`simulator control ${method} ${route}: ${res.status} ${await res.text()}`);
+  const res = await fetch(`${sim.url}/__sim${route}`, {
+    method,
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (!res.ok)
+    throw new Error(`simulator control ${method} ${route}: ${res.status} ${await res.text()}`);
 }
 
 /** Runs a command through the palette, as typed by a person. */
@@ -31,13 +36,17 @@ async function runCommand(page, title) {
 
 /** The tree row whose label is exactly `label`. */
 function row(page, label) {
-  return page.locator(`${VIEW} .monaco-list-row`).filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${label}$`) }) });
+  return page
+    .locator(`${VIEW} .monaco-list-row`)
+    .filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${label}$`) }) });
 }
 
 async function expand(page, label) {
   const r = row(page, label);
   if ((await r.getAttribute('aria-expanded')) !== 'true') await r.click();
-  await page.locator(`${VIEW} .monaco-list-row[aria-expanded="true"]`, { hasText: label }).waitFor();
+  await page
+    .locator(`${VIEW} .monaco-list-row[aria-expanded="true"]`, { hasText: label })
+    .waitFor();
 }
 
 /** Moves the mouse to an empty spot of the title bar, so no hover highlight or tooltip gets into the picture. */
@@ -73,7 +82,10 @@ async function signIn(page, token) {
 
 async function dismissToasts(page) {
   await runCommand(page, 'Notifications: Clear All Notifications');
-  await page.locator('.notifications-toasts .notification-toast').first().waitFor({ state: 'detached' });
+  await page
+    .locator('.notifications-toasts .notification-toast')
+    .first()
+    .waitFor({ state: 'detached' });
 }
 
 async function explorerShot(page) {
@@ -102,7 +114,10 @@ async function errorShot(page, sim) {
 async function profileShot(page) {
   await expand(page, 'Newsletter');
   await expand(page, 'Profiles');
-  const first = page.locator(`${VIEW} .monaco-list-row[aria-level="4"]`).filter({ hasText: '@' }).first();
+  const first = page
+    .locator(`${VIEW} .monaco-list-row[aria-level="4"]`)
+    .filter({ hasText: '@' })
+    .first();
   const id = (await first.locator('.label-description').textContent()).trim();
   await first.click();
   await editorLine(page, '"fields"').waitFor();
@@ -170,7 +185,9 @@ async function main() {
     await conflictShot(page, demo.sim, id);
   } catch (error) {
     fs.mkdirSync(p.resultsDir, { recursive: true });
-    await page.screenshot({ path: path.join(p.resultsDir, 'screenshots-failure.png') }).catch(() => undefined);
+    await page
+      .screenshot({ path: path.join(p.resultsDir, 'screenshots-failure.png') })
+      .catch(() => undefined);
     throw error;
   } finally {
     await browser.close();

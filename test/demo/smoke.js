@@ -15,7 +15,10 @@ const say = (text) => console.log(`[smoke] ${text} (${seconds()})`);
 
 function waitForOutput(child, output, timeoutMs) {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no URL from npm run demo within ${timeoutMs / 1000} s`)), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`no URL from npm run demo within ${timeoutMs / 1000} s`)),
+      timeoutMs,
+    );
     const check = () => {
       const url = /Open (http:\/\/\S+)/.exec(output.text)?.[1];
       const token = /API token (\S+)/.exec(output.text)?.[1];
@@ -36,7 +39,9 @@ function waitForOutput(child, output, timeoutMs) {
 /** Processes whose command line names the demo's folder or its script (a leftover is a failure). */
 function processesOf(marks) {
   const found = [];
-  for (const pid of fs.readdirSync('/proc').filter((n) => /^\d+$/.test(n) && Number(n) !== process.pid)) {
+  for (const pid of fs
+    .readdirSync('/proc')
+    .filter((n) => /^\d+$/.test(n) && Number(n) !== process.pid)) {
     let cmd;
     try {
       cmd = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ');
@@ -55,7 +60,9 @@ async function checkWorkbench(url) {
   try {
     await page.goto(url);
     // The demo opens on the Copernica view: its container is the visible side bar.
-    await page.locator('.part.sidebar [id="workbench.view.extension.copernica"]').waitFor({ state: 'visible', timeout: 60_000 });
+    await page
+      .locator('.part.sidebar [id="workbench.view.extension.copernica"]')
+      .waitFor({ state: 'visible', timeout: 60_000 });
     const shot = path.join(p.resultsDir, 'demo-smoke.png');
     fs.mkdirSync(p.resultsDir, { recursive: true });
     await page.screenshot({ path: shot });
@@ -68,14 +75,21 @@ async function checkWorkbench(url) {
 async function checkSimulator(sim, token) {
   const res = await fetch(`${sim}/v3/databases?access_token=${encodeURIComponent(token)}`);
   const body = await res.json();
-  if (!res.ok || !Array.isArray(body.data) || body.data.length === 0) throw new Error(`the simulator answered ${res.status}: ${JSON.stringify(body).slice(0, 200)}`);
+  if (!res.ok || !Array.isArray(body.data) || body.data.length === 0)
+    throw new Error(`the simulator answered ${res.status}: ${JSON.stringify(body).slice(0, 200)}`);
   say(`simulator answers: ${body.data.length} databases`);
 }
 
 async function main() {
   const output = { text: '' };
-  const child = spawn('npm', ['run', 'demo', '--', '--code-server'], { cwd: p.root, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-  const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  const child = spawn('npm', ['run', 'demo', '--', '--code-server'], {
+    cwd: p.root,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const exited = new Promise((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
   for (const stream of [child.stdout, child.stderr]) {
     stream.setEncoding('utf8');
     stream.on('data', (chunk) => {
@@ -85,21 +99,33 @@ async function main() {
   }
   let marks = [path.join(p.root, 'test', 'demo', 'demo.js')];
   try {
-    const { url, token, sim } = await waitForOutput(child, output, Number(process.env.COPERNICA_SMOKE_TIMEOUT ?? 900) * 1000);
+    const { url, token, sim } = await waitForOutput(
+      child,
+      output,
+      Number(process.env.COPERNICA_SMOKE_TIMEOUT ?? 900) * 1000,
+    );
     say(`npm run demo printed ${url}`);
     const runFolder = /[?&]folder=([^&]+)/.exec(url)?.[1];
-    const demoDir = runFolder ? path.dirname(path.dirname(decodeURIComponent(runFolder))) : undefined;
-    if (!demoDir || demoDir.startsWith(p.root)) throw new Error(`the demo workspace must lie outside the repository: ${runFolder}`);
+    const demoDir = runFolder
+      ? path.dirname(path.dirname(decodeURIComponent(runFolder)))
+      : undefined;
+    if (!demoDir || demoDir.startsWith(p.root))
+      throw new Error(`the demo workspace must lie outside the repository: ${runFolder}`);
     marks = [...marks, demoDir];
     await checkSimulator(sim, token);
     await checkWorkbench(url);
     say('pressing Ctrl+C');
     process.kill(-child.pid, 'SIGINT');
-    const end = await Promise.race([exited, new Promise((r) => setTimeout(() => r(undefined), 30_000))]);
+    const end = await Promise.race([
+      exited,
+      new Promise((r) => setTimeout(() => r(undefined), 30_000)),
+    ]);
     if (!end) throw new Error('npm run demo did not stop within 30 s of Ctrl+C');
     const left = processesOf(marks);
-    if (left.length > 0) throw new Error(`processes of the demo left after Ctrl+C:\n${left.join('\n')}`);
-    if (fs.existsSync(demoDir)) throw new Error(`the demo's folder ${demoDir} is still there after Ctrl+C`);
+    if (left.length > 0)
+      throw new Error(`processes of the demo left after Ctrl+C:\n${left.join('\n')}`);
+    if (fs.existsSync(demoDir))
+      throw new Error(`the demo's folder ${demoDir} is still there after Ctrl+C`);
     say(`stopped (exit ${end.code ?? end.signal}); no process of it left, its folder removed`);
   } finally {
     try {

@@ -5,8 +5,13 @@ const path = require('node:path');
 const p = require('./paths');
 
 const FLAGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
 ];
 
 /**
@@ -14,7 +19,13 @@ const FLAGS = [
  * HOME/XDG folders, so nothing is written into the real home.
  * @param {{ profileDir: string, home: string, config: string, cache: string, viewport?: { width: number, height: number } }} options
  */
-function launchChromium({ profileDir, home, config, cache, viewport = { width: 1400, height: 900 } }) {
+function launchChromium({
+  profileDir,
+  home,
+  config,
+  cache,
+  viewport = { width: 1400, height: 900 },
+}) {
   const { chromium } = require('playwright-core');
   return chromium.launchPersistentContext(profileDir, {
     executablePath: p.chromium,
@@ -27,7 +38,12 @@ function launchChromium({ profileDir, home, config, cache, viewport = { width: 1
 
 /** A run folder's browser (see codeServer.makeRunDir). */
 function launchRunBrowser(run) {
-  return launchChromium({ profileDir: run.chromium, home: run.home, config: run.config, cache: run.cache });
+  return launchChromium({
+    profileDir: run.chromium,
+    home: run.home,
+    config: run.config,
+    cache: run.cache,
+  });
 }
 
 /**
@@ -43,4 +59,9 @@ function testPayloadUrl(server, workspace, extensionDir, testsPath) {
   return `${server.url}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 }
 
-module.exports = { launchChromium, launchRunBrowser, testPayloadUrl, integrationTests: path.join(p.root, 'out', 'integration', 'index') };
+module.exports = {
+  launchChromium,
+  launchRunBrowser,
+  testPayloadUrl,
+  integrationTests: path.join(p.root, 'out', 'integration', 'index'),
+};

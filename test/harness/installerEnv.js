@@ -11,7 +11,9 @@ const path = require('node:path');
 /** Variables npm sets for scripts (names compared case-insensitively: npm writes both spellings). */
 function isNpmVariable(name) {
   const lower = name.toLowerCase();
-  return lower.startsWith('npm_') || lower === 'init_cwd' || lower === 'node' || lower === 'node_gyp';
+  return (
+    lower.startsWith('npm_') || lower === 'init_cwd' || lower === 'node' || lower === 'node_gyp'
+  );
 }
 
 /** PATH entries npm prepends for scripts: every ancestor's node_modules/.bin and its node-gyp shim. */
@@ -34,7 +36,9 @@ function installerEnv(outer, { prependPath = [], set = {} } = {}) {
     env[name] = value;
   }
   const pathName = Object.keys(outer).find((name) => name.toUpperCase() === 'PATH') ?? 'PATH';
-  const kept = (outer[pathName] ?? '').split(path.delimiter).filter((entry) => entry && !isNpmPathEntry(entry));
+  const kept = (outer[pathName] ?? '')
+    .split(path.delimiter)
+    .filter((entry) => entry && !isNpmPathEntry(entry));
   env.PATH = [...prependPath, ...kept].join(path.delimiter);
   return { ...env, ...set };
 }

@@ -31,12 +31,16 @@ async function waitForResults({ page, resultsFile, exitCode }) {
     if (exitCode.value !== undefined && !fs.existsSync(resultsFile)) {
       await new Promise((r) => setTimeout(r, 1000));
       if (fs.existsSync(resultsFile)) continue;
-      throw new Error(`the extension host ended the tests with exit code ${exitCode.value} but wrote no results (did the test bundle load?)`);
+      throw new Error(
+        `the extension host ended the tests with exit code ${exitCode.value} but wrote no results (did the test bundle load?)`,
+      );
     }
     await new Promise((r) => setTimeout(r, 250));
   }
   await page.screenshot({ path: screenshot }).catch(() => undefined);
-  throw new Error(`timed out after ${timeoutMs / 1000} s waiting for the integration suite to finish inside VS Code (no ${path.basename(resultsFile)} written); screenshot at ${screenshot}`);
+  throw new Error(
+    `timed out after ${timeoutMs / 1000} s waiting for the integration suite to finish inside VS Code (no ${path.basename(resultsFile)} written); screenshot at ${screenshot}`,
+  );
 }
 
 function copyLogs(run) {
@@ -56,11 +60,19 @@ async function main() {
     // Loud and actionable: the message names the step that failed and the command that retries it.
     console.error(`[harness] ${error instanceof Error ? error.message : String(error)}`);
     fs.mkdirSync(p.resultsDir, { recursive: true });
-    fs.writeFileSync(path.join(p.resultsDir, 'integration.json'), JSON.stringify({ passed: 0, failed: 1, tests: [], error: String(error) }));
+    fs.writeFileSync(
+      path.join(p.resultsDir, 'integration.json'),
+      JSON.stringify({ passed: 0, failed: 1, tests: [], error: String(error) }),
+    );
     return 1;
   }
-  if (!fs.existsSync(path.join(p.root, 'out', 'integration', 'index.js')) || !fs.existsSync(path.join(p.root, 'dist', 'extension.js'))) {
-    throw new Error('the extension and test bundles are not built: run `node esbuild.js --tests` first');
+  if (
+    !fs.existsSync(path.join(p.root, 'out', 'integration', 'index.js')) ||
+    !fs.existsSync(path.join(p.root, 'dist', 'extension.js'))
+  ) {
+    throw new Error(
+      'the extension and test bundles are not built: run `node esbuild.js --tests` first',
+    );
   }
   fs.mkdirSync(p.resultsDir, { recursive: true });
   const run = makeRunDir();
@@ -70,7 +82,9 @@ async function main() {
   const started = Date.now();
   try {
     server = await startCodeServer({ run, env: { COPERNICA_TEST_RESULTS: resultsFile } });
-    console.log(`[harness] code-server on ${server.url} (run folder ${path.relative(p.root, run.dir)})`);
+    console.log(
+      `[harness] code-server on ${server.url} (run folder ${path.relative(p.root, run.dir)})`,
+    );
     browser = await launchRunBrowser(run);
     const page = browser.pages()[0] ?? (await browser.newPage());
     const exitCode = { value: undefined };
@@ -89,12 +103,16 @@ async function main() {
   } catch (error) {
     console.error(`[harness] ${error instanceof Error ? error.message : String(error)}`);
     console.error(`[harness] VS Code logs copied to ${path.relative(p.root, copyLogs(run))}`);
-    fs.writeFileSync(path.join(p.resultsDir, 'integration.json'), JSON.stringify({ passed: 0, failed: 1, tests: [], error: String(error) }));
+    fs.writeFileSync(
+      path.join(p.resultsDir, 'integration.json'),
+      JSON.stringify({ passed: 0, failed: 1, tests: [], error: String(error) }),
+    );
     return 1;
   } finally {
     if (browser) await browser.close().catch(() => undefined);
     if (server) await server.stop();
-    if (process.env.COPERNICA_KEEP_RUN !== '1') fs.rmSync(run.dir, { recursive: true, force: true });
+    if (process.env.COPERNICA_KEEP_RUN !== '1')
+      fs.rmSync(run.dir, { recursive: true, force: true });
   }
 }
 

@@ -12,13 +12,16 @@ describe('explorer', () => {
   afterEach(async () => {
     const sim = await simulator();
     sim.controls.reset();
-    await vscode.workspace.getConfiguration('copernica').update('pageSize', undefined, vscode.ConfigurationTarget.Global);
+    await vscode.workspace
+      .getConfiguration('copernica')
+      .update('pageSize', undefined, vscode.ConfigurationTarget.Global);
   });
 
   it('refuses a bad token with a clear error and does not store it', async () => {
     const sim = await simulator();
     const api = await extensionApi();
-    if (api.session.state.kind === 'signedIn') await vscode.commands.executeCommand('copernica.signOut');
+    if (api.session.state.kind === 'signedIn')
+      await vscode.commands.executeCommand('copernica.signOut');
     api.notifier.clearHistory();
     await vscode.commands.executeCommand('copernica.signIn', 'not-a-valid-token');
     assert.strictEqual(api.session.state.kind, 'signedOut');
@@ -36,15 +39,28 @@ describe('explorer', () => {
     await vscode.commands.executeCommand('copernica.signIn', sim.token);
     assert.strictEqual(api.session.state.kind, 'signedIn');
     assert.strictEqual(await api.tokens.get(sim.url), sim.token);
-    assert.ok(api.notifier.history().some((n) => n.severity === 'info' && n.message.includes('Demo Account')));
+    assert.ok(
+      api.notifier
+        .history()
+        .some((n) => n.severity === 'info' && n.message.includes('Demo Account')),
+    );
     assert.deepStrictEqual(await labelsOf(api), ['Demo Account']);
   });
 
   it('shows the demo account: databases, then Fields, Interests, Collections and Profiles', async () => {
     const { api } = await signIn();
-    assert.deepStrictEqual(await labelsOf(api, await path(api, 'Demo Account')), ['Newsletter', 'Customers', 'Events']);
+    assert.deepStrictEqual(await labelsOf(api, await path(api, 'Demo Account')), [
+      'Newsletter',
+      'Customers',
+      'Events',
+    ]);
     const newsletter = await path(api, 'Demo Account', 'Newsletter');
-    assert.deepStrictEqual(await labelsOf(api, newsletter), ['Fields', 'Interests', 'Collections', 'Profiles']);
+    assert.deepStrictEqual(await labelsOf(api, newsletter), [
+      'Fields',
+      'Interests',
+      'Collections',
+      'Profiles',
+    ]);
     const tip = api.explorer.getTreeItem(newsletter).tooltip as vscode.MarkdownString;
     assert.match(tip.value, /Created/);
     const fields = await child(api, newsletter, 'Fields');
@@ -85,37 +101,68 @@ describe('explorer', () => {
     };
     const nodes = await walk();
     const requests = sim.controls.requests();
-    assert.deepStrictEqual(requests.map((r) => `${r.method} ${r.path}`), ['GET /v4/databases']);
+    assert.deepStrictEqual(
+      requests.map((r) => `${r.method} ${r.path}`),
+      ['GET /v4/databases'],
+    );
     assert.ok(nodes > 40, `walked only ${nodes} nodes`);
   });
 
   it('pages through 300 profiles with Load more, each profile once, paged by ID', async () => {
     const { sim, api } = await signIn();
-    await vscode.workspace.getConfiguration('copernica').update('pageSize', 100, vscode.ConfigurationTarget.Global);
+    await vscode.workspace
+      .getConfiguration('copernica')
+      .update('pageSize', 100, vscode.ConfigurationTarget.Global);
     await vscode.commands.executeCommand('copernica.refresh');
     const profiles = await path(api, 'Demo Account', 'Newsletter', 'Profiles');
     sim.controls.clearRequests();
     const redrawn: (Node | undefined)[] = [];
-    const listener = api.explorer.onDidChangeTreeData((n) => redrawn.push(n instanceof Array ? n[0] : n));
+    const listener = api.explorer.onDidChangeTreeData((n) =>
+      redrawn.push(n instanceof Array ? n[0] : n),
+    );
     let kids = await childrenOf(api, profiles);
     listener.dispose();
     assert.strictEqual(kids.length, 101);
     // The node was drawn before the total was known; it is drawn again to show it.
-    assert.ok(redrawn.some((n) => n?.id === profiles.id), 'the Profiles node was not redrawn with its total');
-    assert.match(String(api.explorer.getTreeItem(profiles).description), /^\d{4,}$/, 'the Profiles node shows the total');
+    assert.ok(
+      redrawn.some((n) => n?.id === profiles.id),
+      'the Profiles node was not redrawn with its total',
+    );
+    assert.match(
+      String(api.explorer.getTreeItem(profiles).description),
+      /^\d{4,}$/,
+      'the Profiles node shows the total',
+    );
     for (let page = 0; page < 2; page += 1) {
       const more: Node | undefined = kids[kids.length - 1];
       assert.strictEqual(more?.kind, 'loadMore');
       await vscode.commands.executeCommand('copernica.loadMore', more);
       kids = await childrenOf(api, profiles);
     }
-    const ids = kids.filter((k) => k.kind === 'profile').map((k) => (k.kind === 'profile' ? k.profile.ID : ''));
+    const ids = kids
+      .filter((k) => k.kind === 'profile')
+      .map((k) => (k.kind === 'profile' ? k.profile.ID : ''));
     assert.strictEqual(ids.length, 300);
     assert.strictEqual(new Set(ids).size, 300, 'a profile appeared twice');
-    const lists = sim.controls.requests().filter((r) => r.path === '/v4/database/' + (profiles.kind === 'profiles' ? profiles.database.ID : '') + '/profiles');
+    const lists = sim.controls
+      .requests()
+      .filter(
+        (r) =>
+          r.path ===
+          '/v4/database/' +
+            (profiles.kind === 'profiles' ? profiles.database.ID : '') +
+            '/profiles',
+      );
     assert.strictEqual(lists.length, 3);
-    assert.deepStrictEqual(lists.map((r) => r.query.start ?? '0'), ['0', '0', '0'], 'paged by ID, not by offset');
-    assert.ok(String(lists[2]?.query['fields[]']).startsWith('id>'), JSON.stringify(lists[2]?.query));
+    assert.deepStrictEqual(
+      lists.map((r) => r.query.start ?? '0'),
+      ['0', '0', '0'],
+      'paged by ID, not by offset',
+    );
+    assert.ok(
+      String(lists[2]?.query['fields[]']).startsWith('id>'),
+      JSON.stringify(lists[2]?.query),
+    );
     // Labels: the email field, description the ID.
     const first = api.explorer.getTreeItem(kids[0] as Node);
     assert.match(label(first), /@/);
@@ -142,7 +189,12 @@ describe('explorer', () => {
     const profiles = await path(api, 'Demo Account', 'Customers', 'Profiles');
     await vscode.commands.executeCommand('copernica.refreshNode', profiles);
     api.notifier.clearHistory();
-    sim.controls.failNext({ count: 1, status: 400, body: JSON.stringify({ error: { message: 'Simulated refusal' } }), path: '/profiles$' });
+    sim.controls.failNext({
+      count: 1,
+      status: 400,
+      body: JSON.stringify({ error: { message: 'Simulated refusal' } }),
+      path: '/profiles$',
+    });
     const kids = await childrenOf(api, profiles);
     assert.strictEqual(kids.length, 1);
     assert.strictEqual(kids[0]?.kind, 'error');
@@ -161,7 +213,13 @@ describe('explorer', () => {
     const { sim, api } = await signIn();
     const profiles = await path(api, 'Demo Account', 'Newsletter', 'Profiles');
     await vscode.commands.executeCommand('copernica.refreshNode', profiles);
-    sim.controls.failNext({ count: 1, status: 200, contentType: 'application/json', body: JSON.stringify({ start: 0, limit: 100, count: 0, data: [], total: 0 }), path: '/profiles$' });
+    sim.controls.failNext({
+      count: 1,
+      status: 200,
+      contentType: 'application/json',
+      body: JSON.stringify({ start: 0, limit: 100, count: 0, data: [], total: 0 }),
+      path: '/profiles$',
+    });
     assert.deepStrictEqual(await labelsOf(api, profiles), ['No profiles']);
     await vscode.commands.executeCommand('copernica.refreshNode', profiles);
   });
@@ -170,7 +228,9 @@ describe('explorer', () => {
     const { api } = await signIn();
     const profiles = await path(api, 'Demo Account', 'Customers', 'Profiles');
     let withOrders: Node | undefined;
-    for (const profile of (await childrenOf(api, profiles)).filter((k) => k.kind === 'profile').slice(0, 10)) {
+    for (const profile of (await childrenOf(api, profiles))
+      .filter((k) => k.kind === 'profile')
+      .slice(0, 10)) {
       const orders = await child(api, profile, 'Orders');
       if ((await childrenOf(api, orders)).some((k) => k.kind === 'subprofile')) {
         withOrders = orders;
@@ -182,7 +242,12 @@ describe('explorer', () => {
 
   it('signs out: the tree empties, the secret is gone, the token is in no log line', async () => {
     const { sim, api } = await signIn();
-    const jwts = new Set(sim.controls.requests().map((r) => r.headers.authorization?.replace(/^Bearer /, '')).filter((j): j is string => !!j));
+    const jwts = new Set(
+      sim.controls
+        .requests()
+        .map((r) => r.headers.authorization?.replace(/^Bearer /, ''))
+        .filter((j): j is string => !!j),
+    );
     await vscode.commands.executeCommand('copernica.signOut');
     assert.strictEqual(api.session.state.kind, 'signedOut');
     assert.deepStrictEqual(await childrenOf(api), []);

@@ -28,7 +28,9 @@ interface Results {
 import { shared } from './support/notes';
 
 function writeResults(results: Results): void {
-  const target = process.env.COPERNICA_TEST_RESULTS ?? path.resolve(__dirname, '..', '..', 'test-results', 'integration.json');
+  const target =
+    process.env.COPERNICA_TEST_RESULTS ??
+    path.resolve(__dirname, '..', '..', 'test-results', 'integration.json');
   fs.mkdirSync(path.dirname(target), { recursive: true });
   const temp = `${target}.${process.pid}.tmp`;
   fs.writeFileSync(temp, JSON.stringify(results, null, 2));
@@ -77,15 +79,29 @@ export async function run(): Promise<void> {
     await mocha.loadFilesAsync();
     await new Promise<void>((resolve) => {
       const runner = mocha.run(() => resolve());
-      runner.on('pass', (t) => results.tests.push({ title: t.fullTitle(), state: 'passed', durationMs: t.duration ?? 0 }));
-      runner.on('pending', (t) => results.tests.push({ title: t.fullTitle(), state: 'pending', durationMs: 0 }));
+      runner.on('pass', (t) =>
+        results.tests.push({ title: t.fullTitle(), state: 'passed', durationMs: t.duration ?? 0 }),
+      );
+      runner.on('pending', (t) =>
+        results.tests.push({ title: t.fullTitle(), state: 'pending', durationMs: 0 }),
+      );
       runner.on('fail', (t, err: Error) =>
-        results.tests.push({ title: t.fullTitle(), state: 'failed', durationMs: t.duration ?? 0, error: err.stack ?? err.message }),
+        results.tests.push({
+          title: t.fullTitle(),
+          state: 'failed',
+          durationMs: t.duration ?? 0,
+          error: err.stack ?? err.message,
+        }),
       );
     });
   } catch (error) {
     const err = error instanceof Error ? error : new Error(String(error));
-    results.tests.push({ title: 'loading the integration suite', state: 'failed', durationMs: 0, error: err.stack ?? err.message });
+    results.tests.push({
+      title: 'loading the integration suite',
+      state: 'failed',
+      durationMs: 0,
+      error: err.stack ?? err.message,
+    });
   }
   await requestScreenshot();
   results.passed = results.tests.filter((t) => t.state === 'passed').length;

@@ -26,12 +26,33 @@ function badDocuments(): BadDocument[] {
   const manifest = loadManifest();
   const committed = Object.entries(manifest)
     .filter(([, e]) => (e.severity ?? 'error') === 'error')
-    .map(([file, e]): BadDocument => ({ file, code: e.code, word: e.word, line: e.line, text: () => readFixture(BAD_DIR, file) }));
+    .map(([file, e]): BadDocument => ({
+      file,
+      code: e.code,
+      word: e.word,
+      line: e.line,
+      text: () => readFixture(BAD_DIR, file),
+    }));
   return [
     ...committed,
-    { file: '(generated) 10 MB document', code: 'too-large', word: 'too large', text: () => `{"fields": {"notes": "${'x'.repeat(10 * 1024 * 1024)}"}}` },
-    { file: '(generated) 10,000 levels of arrays', code: 'too-deep', word: 'nested', text: () => `{"fields": {"notes": ${'['.repeat(10000)}${']'.repeat(10000)}}}` },
-    { file: '(generated) 10,000 levels of objects', code: 'too-deep', word: 'nested', text: () => `{"fields": ${'{"a": '.repeat(10000)}1${'}'.repeat(10000)}}` },
+    {
+      file: '(generated) 10 MB document',
+      code: 'too-large',
+      word: 'too large',
+      text: () => `{"fields": {"notes": "${'x'.repeat(10 * 1024 * 1024)}"}}`,
+    },
+    {
+      file: '(generated) 10,000 levels of arrays',
+      code: 'too-deep',
+      word: 'nested',
+      text: () => `{"fields": {"notes": ${'['.repeat(10000)}${']'.repeat(10000)}}}`,
+    },
+    {
+      file: '(generated) 10,000 levels of objects',
+      code: 'too-deep',
+      word: 'nested',
+      text: () => `{"fields": ${'{"a": '.repeat(10000)}1${'}'.repeat(10000)}}`,
+    },
   ];
 }
 
@@ -60,7 +81,11 @@ describe('reliability: the bad-input corpus saved through VS Code', function () 
     corpus = await startCorpusSimulator();
     await pointAt(api, corpus);
     await vscode.commands.executeCommand('copernica.signIn', corpus.token);
-    assert.strictEqual(api.session.state.kind, 'signedIn', 'sign-in to the corpus simulator failed');
+    assert.strictEqual(
+      api.session.state.kind,
+      'signedIn',
+      'sign-in to the corpus simulator failed',
+    );
   });
 
   after(async () => {
@@ -77,7 +102,10 @@ describe('reliability: the bad-input corpus saved through VS Code', function () 
     doc = await openProfile(api, original.ID);
     const opened = JSON.parse(doc.getText()) as typeof original;
     // The corpus documents are edits of original.json: the opened profile must be that profile.
-    assert.deepStrictEqual({ ...opened, interests: [...opened.interests].sort() }, { ...original, interests: [...original.interests].sort() });
+    assert.deepStrictEqual(
+      { ...opened, interests: [...opened.interests].sort() },
+      { ...original, interests: [...original.interests].sort() },
+    );
     const failures: string[] = [];
     const figures: CorpusFigure[] = [];
     const documents = badDocuments();
@@ -90,13 +118,29 @@ describe('reliability: the bad-input corpus saved through VS Code', function () 
       const requests = requestsOf(corpus);
       const writes = requests.filter((r) => r.method !== 'GET' && r.path !== '/authenticate');
       // The refusal is thrown from the file system, so VS Code shows it as "Failed to save …: <message>"; the log has the same text.
-      const refusal = api.log.lines().slice(logged).find((l) => l.includes('was not saved')) ?? '';
-      const clearError = refusal.includes(bad.word) && (bad.line === undefined || refusal.includes(`line ${bad.line},`));
+      const refusal =
+        api.log
+          .lines()
+          .slice(logged)
+          .find((l) => l.includes('was not saved')) ?? '';
+      const clearError =
+        refusal.includes(bad.word) &&
+        (bad.line === undefined || refusal.includes(`line ${bad.line},`));
       const textKept = doc.getText() === text && doc.isDirty;
-      figures.push({ kind: 'corpus', file: bad.file, code: bad.code, saved, clearError, writeRequests: writes.length, textKept });
+      figures.push({
+        kind: 'corpus',
+        file: bad.file,
+        code: bad.code,
+        saved,
+        clearError,
+        writeRequests: writes.length,
+        textKept,
+      });
       const problems = [
         saved ? 'saved' : '',
-        clearError ? '' : `message lacks "${bad.word}"${bad.line === undefined ? '' : ` at line ${bad.line}`}: ${refusal.slice(0, 300) || '(none)'}`,
+        clearError
+          ? ''
+          : `message lacks "${bad.word}"${bad.line === undefined ? '' : ` at line ${bad.line}`}: ${refusal.slice(0, 300) || '(none)'}`,
         writes.length === 0 ? '' : `${writes.length} write request(s)`,
         requests.length === 0 ? '' : `${requests.length} request(s)`,
         textKept ? '' : 'the text changed or is no longer dirty',

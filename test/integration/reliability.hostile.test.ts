@@ -8,7 +8,15 @@ import type { ExtensionApi } from '../../src/app';
 import type { Node } from '../../src/tree/nodes';
 import { startSimulator, type Simulator } from '../simulator';
 import { record, requestsOf, resetSimulator } from './support/reliability';
-import { RecordingPrompter, discard, errorMessages, openProfile, replaceText, setField, writesTo } from './support/reliabilityDocs';
+import {
+  RecordingPrompter,
+  discard,
+  errorMessages,
+  openProfile,
+  replaceText,
+  setField,
+  writesTo,
+} from './support/reliabilityDocs';
 import { type Attacker, startAttacker } from './support/reliabilitySecrets';
 import { extensionApi, signIn, simulator, waitFor } from './support/setup';
 import { childrenOf, path as treePath } from './support/tree';
@@ -26,8 +34,17 @@ function hostile(name: string, expected: string, outcome: string): void {
 
 async function useSimulator(api: ExtensionApi, sim: Simulator): Promise<void> {
   // The version first: a stored token is never asked about on the way back.
-  for (const [key, value] of [['apiVersion', 'v4'], ['authUrl', sim.authUrl], ['apiUrl', sim.url]] as const) await config().update(key, value, G);
-  await waitFor('the settings to point at the simulator again', () => api.session.settings().apiUrl === sim.url && api.session.settings().authUrl === sim.authUrl);
+  for (const [key, value] of [
+    ['apiVersion', 'v4'],
+    ['authUrl', sim.authUrl],
+    ['apiUrl', sim.url],
+  ] as const)
+    await config().update(key, value, G);
+  await waitFor(
+    'the settings to point at the simulator again',
+    () =>
+      api.session.settings().apiUrl === sim.url && api.session.settings().authUrl === sim.authUrl,
+  );
 }
 
 async function profilesNode(api: ExtensionApi): Promise<Node> {
@@ -73,7 +90,10 @@ describe('reliability: hostile network and server', function () {
       const signedIn = api.session.state.kind === 'signedIn';
       await config().update('requestTimeoutSeconds', undefined, G);
       const timedOut = errors.length === 1 && /did not answer in time/.test(errors[0] ?? '');
-      const outcome = timedOut && signedIn ? 'timeout shown, next sign-in works' : `${errors.length} error(s) ${JSON.stringify(errors)}, ${signedIn ? 'signed in' : 'NOT signed in'} after`;
+      const outcome =
+        timedOut && signedIn
+          ? 'timeout shown, next sign-in works'
+          : `${errors.length} error(s) ${JSON.stringify(errors)}, ${signedIn ? 'signed in' : 'NOT signed in'} after`;
       hostile(`token exchange stalls (${stall})`, 'timeout shown, next sign-in works', outcome);
       assert.ok(took < 10_000, `sign-in took ${took} ms`);
       assert.strictEqual(outcome, 'timeout shown, next sign-in works');
@@ -93,13 +113,24 @@ describe('reliability: hostile network and server', function () {
         await vscode.commands.executeCommand('copernica.loadMore', kids[kids.length - 1]);
         kids = await childrenOf(api, profiles);
       }
-      const ids = kids.filter((k) => k.kind === 'profile').map((k) => (k.kind === 'profile' ? k.profile.ID : ''));
-      const lists = requestsOf(sim).filter((r) => r.method === 'GET' && r.path.endsWith('/profiles')).length;
+      const ids = kids
+        .filter((k) => k.kind === 'profile')
+        .map((k) => (k.kind === 'profile' ? k.profile.ID : ''));
+      const lists = requestsOf(sim).filter(
+        (r) => r.method === 'GET' && r.path.endsWith('/profiles'),
+      ).length;
       const warned = api.log.lines().some((l) => /no new items/.test(l));
       resetSimulator(sim);
       const ended = kids[kids.length - 1]?.kind !== 'loadMore';
-      const outcome = ended && new Set(ids).size === ids.length && warned ? 'list ends, no duplicates, logged' : `ended=${ended}, ${ids.length} rows/${new Set(ids).size} ids, ${lists} requests, logged=${warned}`;
-      hostile('server ignores id> (explorer Load more)', 'list ends, no duplicates, logged', outcome);
+      const outcome =
+        ended && new Set(ids).size === ids.length && warned
+          ? 'list ends, no duplicates, logged'
+          : `ended=${ended}, ${ids.length} rows/${new Set(ids).size} ids, ${lists} requests, logged=${warned}`;
+      hostile(
+        'server ignores id> (explorer Load more)',
+        'list ends, no duplicates, logged',
+        outcome,
+      );
       assert.strictEqual(outcome, 'list ends, no duplicates, logged');
       assert.ok(lists <= 2, `${lists} list requests`);
     } finally {
@@ -115,7 +146,12 @@ describe('reliability: hostile network and server', function () {
       await replaceText(doc, setField(doc.getText(), 'firstname', value));
       resetSimulator(sim);
       api.notifier.clearHistory();
-      sim.controls.failNext({ status: 303, body: '', headers: { Location: '/v4/profile/697' }, method: 'PUT' });
+      sim.controls.failNext({
+        status: 303,
+        body: '',
+        headers: { Location: '/v4/profile/697' },
+        method: 'PUT',
+      });
       const firstSave = await doc.save();
       const dirtyAfterFailure = doc.isDirty;
       const errors = errorMessages(api);
@@ -126,10 +162,20 @@ describe('reliability: hostile network and server', function () {
       const stored = (await api.session.client().profile('697')).fields['firstname'];
       const lost = stored !== value;
       record({
-        kind: 'save', fault: '303 See Other to a v4 PUT', mode: 'transient', firstSave, lost, successfulWrites: writes.length,
-        writeRequests: faultWrites.length + writes.length, errorNotifications: errors.length, savedInTheEnd,
+        kind: 'save',
+        fault: '303 See Other to a v4 PUT',
+        mode: 'transient',
+        firstSave,
+        lost,
+        successfulWrites: writes.length,
+        writeRequests: faultWrites.length + writes.length,
+        errorNotifications: errors.length,
+        savedInTheEnd,
       });
-      const outcome = !firstSave && dirtyAfterFailure && errors.length === 1 && savedInTheEnd && !lost ? 'save failed, editor dirty, saved on retry' : `first save ${String(firstSave)}, dirty ${String(dirtyAfterFailure)}, ${errors.length} error(s), saved in the end ${String(savedInTheEnd)}`;
+      const outcome =
+        !firstSave && dirtyAfterFailure && errors.length === 1 && savedInTheEnd && !lost
+          ? 'save failed, editor dirty, saved on retry'
+          : `first save ${String(firstSave)}, dirty ${String(dirtyAfterFailure)}, ${errors.length} error(s), saved in the end ${String(savedInTheEnd)}`;
       hostile('303 See Other to a v4 PUT', 'save failed, editor dirty, saved on retry', outcome);
       assert.strictEqual(outcome, 'save failed, editor dirty, saved on retry');
       assert.strictEqual(writes.length, 1);
@@ -147,9 +193,15 @@ describe('reliability: hostile network and server', function () {
     const kids = await childrenOf(api, profiles);
     const errors = errorMessages(api);
     resetSimulator(sim);
-    await vscode.commands.executeCommand('copernica.refreshNode', kids[0]?.kind === 'error' ? kids[0] : profiles);
+    await vscode.commands.executeCommand(
+      'copernica.refreshNode',
+      kids[0]?.kind === 'error' ? kids[0] : profiles,
+    );
     const recovered = (await childrenOf(api, profiles)).some((k) => k.kind === 'profile');
-    const outcome = errors.length === 1 && /larger than 64 MB/.test(errors[0] ?? '') && recovered ? 'one notification naming the cap, then loads' : `${JSON.stringify(errors)}, recovered ${String(recovered)}`;
+    const outcome =
+      errors.length === 1 && /larger than 64 MB/.test(errors[0] ?? '') && recovered
+        ? 'one notification naming the cap, then loads'
+        : `${JSON.stringify(errors)}, recovered ${String(recovered)}`;
     hostile('endless answer body', 'one notification naming the cap, then loads', outcome);
     assert.strictEqual(outcome, 'one notification naming the cap, then loads');
   });
@@ -160,9 +212,18 @@ describe('reliability: hostile network and server', function () {
     api.notifier.clearHistory();
     await vscode.commands.executeCommand('copernica.openProfile', '..');
     await vscode.commands.executeCommand('copernica.openProfile', '.');
-    const sent = requestsOf(sim).filter((r) => r.path === '/v4/' || r.path === '/v4' || r.path === '/v4/profile/' || r.path === '/v4/profile');
+    const sent = requestsOf(sim).filter(
+      (r) =>
+        r.path === '/v4/' ||
+        r.path === '/v4' ||
+        r.path === '/v4/profile/' ||
+        r.path === '/v4/profile',
+    );
     const errors = errorMessages(api);
-    const outcome = sent.length === 0 && errors.length === 2 ? 'refused, nothing sent' : `${sent.length} request(s) to a collapsed path, ${errors.length} error(s)`;
+    const outcome =
+      sent.length === 0 && errors.length === 2
+        ? 'refused, nothing sent'
+        : `${sent.length} request(s) to a collapsed path, ${errors.length} error(s)`;
     hostile('ID ".." or "." from an answer', 'refused, nothing sent', outcome);
     assert.strictEqual(outcome, 'refused, nothing sent', JSON.stringify(errors));
   });
@@ -174,20 +235,35 @@ describe('reliability: hostile network and server', function () {
     attacker.received.length = 0;
     try {
       await config().update('authUrl', `${attacker.url}/authenticate`, G);
-      await waitFor('the session to stop using the token', () => api.session.state.kind === 'signedOut' && /authUrl/.test(api.session.state.problem ?? ''));
+      await waitFor(
+        'the session to stop using the token',
+        () =>
+          api.session.state.kind === 'signedOut' && /authUrl/.test(api.session.state.problem ?? ''),
+      );
       await vscode.commands.executeCommand('copernica.refresh');
       await childrenOf(api);
       const asked = prompter.confirms.length;
       const received = attacker.received.length;
-      record({ kind: 'token', check: 'stored token after only authUrl changed', leaks: received, where: attacker.received.map((r) => `${r.method} ${r.url.split('?')[0] ?? ''}`) });
-      const outcome = asked === 1 && received === 0 ? 'asked once, nothing sent' : `asked ${asked} time(s), ${received} request(s) reached the new authUrl`;
+      record({
+        kind: 'token',
+        check: 'stored token after only authUrl changed',
+        leaks: received,
+        where: attacker.received.map((r) => `${r.method} ${r.url.split('?')[0] ?? ''}`),
+      });
+      const outcome =
+        asked === 1 && received === 0
+          ? 'asked once, nothing sent'
+          : `asked ${asked} time(s), ${received} request(s) reached the new authUrl`;
       hostile('authUrl changed after sign-in', 'asked once, nothing sent', outcome);
       assert.strictEqual(outcome, 'asked once, nothing sent');
     } finally {
       await useSimulator(api, sim);
       api.usePrompter(new RecordingPrompter());
     }
-    await waitFor('the session to use the token again where it was signed in', () => api.session.state.kind === 'signedIn');
+    await waitFor(
+      'the session to use the token again where it was signed in',
+      () => api.session.state.kind === 'signedIn',
+    );
   });
 
   it('http to a name that only looks local (evil.localhost) is refused, and nothing is sent', async () => {
@@ -196,11 +272,19 @@ describe('reliability: hostile network and server', function () {
     attacker.received.length = 0;
     try {
       await config().update('apiUrl', `http://evil.localhost:${port}`, G);
-      await waitFor('the session to refuse the URL', () => api.session.state.kind === 'signedOut' && /cannot be used/.test(api.session.state.problem ?? ''));
+      await waitFor(
+        'the session to refuse the URL',
+        () =>
+          api.session.state.kind === 'signedOut' &&
+          /cannot be used/.test(api.session.state.problem ?? ''),
+      );
       await vscode.commands.executeCommand('copernica.signIn', sim.token);
       const received = attacker.received.length;
       record({ kind: 'token', check: 'http://evil.localhost as apiUrl', leaks: received });
-      const outcome = api.session.state.kind === 'signedOut' && received === 0 ? 'refused, nothing sent' : `${api.session.state.kind}, ${received} request(s)`;
+      const outcome =
+        api.session.state.kind === 'signedOut' && received === 0
+          ? 'refused, nothing sent'
+          : `${api.session.state.kind}, ${received} request(s)`;
       hostile('http://evil.localhost', 'refused, nothing sent', outcome);
       assert.strictEqual(outcome, 'refused, nothing sent');
     } finally {
@@ -209,7 +293,7 @@ describe('reliability: hostile network and server', function () {
     await signIn();
   });
 
-  it('a token with ~ ! \' ( ) and a space: a warning at sign-in, and no spelling of it in errors, notifications or the log', async () => {
+  it("a token with ~ ! ' ( ) and a space: a warning at sign-in, and no spelling of it in errors, notifications or the log", async () => {
     const api = await extensionApi();
     const token = "tok~en!with'(odd) chars*4567";
     const odd = await startSimulator({ token });
@@ -218,19 +302,43 @@ describe('reliability: hostile network and server', function () {
       await config().update('apiVersion', 'v3', G);
       api.notifier.clearHistory();
       await vscode.commands.executeCommand('copernica.signIn', token);
-      const warned = api.notifier.history().some((n) => n.severity === 'warning' && /letters and digits/.test(n.message));
+      const warned = api.notifier
+        .history()
+        .some((n) => n.severity === 'warning' && /letters and digits/.test(n.message));
       assert.strictEqual(api.session.state.kind, 'signedIn');
       // The server echoes the request URL, with the token as the form encoding spells it.
       const echo = `${odd.url}/v3/profile/697?${new URLSearchParams({ access_token: token }).toString()}`;
-      odd.controls.failNext({ status: 400, body: JSON.stringify({ error: { message: `Cannot handle ${echo}` } }), count: 5 });
+      odd.controls.failNext({
+        status: 400,
+        body: JSON.stringify({ error: { message: `Cannot handle ${echo}` } }),
+        count: 5,
+      });
       await vscode.commands.executeCommand('copernica.openProfile', '697');
       const texts = [...api.notifier.history().map((n) => n.message), ...api.log.lines()];
-      const spellings = [token, encodeURIComponent(token), new URLSearchParams({ t: token }).toString().slice(2)];
+      const spellings = [
+        token,
+        encodeURIComponent(token),
+        new URLSearchParams({ t: token }).toString().slice(2),
+      ];
       const leaks = texts.filter((t) => spellings.some((s) => t.includes(s)));
-      record({ kind: 'token', check: 'form- and URI-encoded token echoed by the server', leaks: leaks.length, where: leaks.length ? ['notifications or log'] : [] });
-      const shown = api.notifier.history().some((n) => n.severity === 'error' && /access_token=\*\*\*/.test(n.message));
-      const outcome = warned && leaks.length === 0 && shown ? 'warned at sign-in, every spelling redacted' : `warned ${String(warned)}, ${leaks.length} leak(s), error shown redacted ${String(shown)}`;
-      hostile('token with characters a token never has, echoed encoded', 'warned at sign-in, every spelling redacted', outcome);
+      record({
+        kind: 'token',
+        check: 'form- and URI-encoded token echoed by the server',
+        leaks: leaks.length,
+        where: leaks.length ? ['notifications or log'] : [],
+      });
+      const shown = api.notifier
+        .history()
+        .some((n) => n.severity === 'error' && /access_token=\*\*\*/.test(n.message));
+      const outcome =
+        warned && leaks.length === 0 && shown
+          ? 'warned at sign-in, every spelling redacted'
+          : `warned ${String(warned)}, ${leaks.length} leak(s), error shown redacted ${String(shown)}`;
+      hostile(
+        'token with characters a token never has, echoed encoded',
+        'warned at sign-in, every spelling redacted',
+        outcome,
+      );
       assert.strictEqual(outcome, 'warned at sign-in, every spelling redacted');
     } finally {
       await vscode.commands.executeCommand('copernica.signOut');
@@ -248,19 +356,38 @@ describe('reliability: hostile network and server', function () {
       let draftUri: vscode.Uri | undefined;
       let count: () => Promise<number>;
       if (kind === 'profile') {
-        draftUri = await vscode.commands.executeCommand<vscode.Uri>('copernica.newProfile', 'Newsletter');
-        count = async () => (await client.profiles('Newsletter', { conditions: [{ field: 'firstname', operator: '==', value: marker }] })).data.length;
+        draftUri = await vscode.commands.executeCommand<vscode.Uri>(
+          'copernica.newProfile',
+          'Newsletter',
+        );
+        count = async () =>
+          (
+            await client.profiles('Newsletter', {
+              conditions: [{ field: 'firstname', operator: '==', value: marker }],
+            })
+          ).data.length;
       } else {
         const customers = await client.database('Customers');
         const orders = customers.collections.data.find((c) => c.name === 'Orders');
         const owner = (await client.profiles(customers.ID, { limit: 1, total: false })).data[0];
         assert.ok(orders && owner);
-        draftUri = await vscode.commands.executeCommand<vscode.Uri>('copernica.newSubprofile', { profile: { ID: owner.ID }, collection: { ID: orders.ID } });
-        count = async () => (await client.subprofiles(owner.ID, orders.ID, { limit: 1000 })).data.filter((x) => x.fields['order_id'] === marker).length;
+        draftUri = await vscode.commands.executeCommand<vscode.Uri>('copernica.newSubprofile', {
+          profile: { ID: owner.ID },
+          collection: { ID: orders.ID },
+        });
+        count = async () =>
+          (await client.subprofiles(owner.ID, orders.ID, { limit: 1000 })).data.filter(
+            (x) => x.fields['order_id'] === marker,
+          ).length;
       }
       assert.ok(draftUri);
-      const doc = await waitFor('the draft', () => vscode.workspace.textDocuments.find((d) => d.uri.toString() === draftUri?.toString()));
-      await replaceText(doc, setField(doc.getText(), kind === 'profile' ? 'firstname' : 'order_id', marker));
+      const doc = await waitFor('the draft', () =>
+        vscode.workspace.textDocuments.find((d) => d.uri.toString() === draftUri?.toString()),
+      );
+      await replaceText(
+        doc,
+        setField(doc.getText(), kind === 'profile' ? 'firstname' : 'order_id', marker),
+      );
       resetSimulator(sim);
       api.notifier.clearHistory();
       sim.controls.loseAnswerNext({ method: 'POST' });
@@ -268,15 +395,32 @@ describe('reliability: hostile network and server', function () {
       const dirty = doc.isDirty;
       const errors = errorMessages(api);
       const savedInTheEnd = await doc.save();
-      const posts = requestsOf(sim).filter((r) => r.method === 'POST' && r.path.startsWith('/v4/')).length;
+      const posts = requestsOf(sim).filter(
+        (r) => r.method === 'POST' && r.path.startsWith('/v4/'),
+      ).length;
       const created = await count();
       record({
-        kind: 'save', fault: `lost answer to a ${kind} create`, mode: 'transient', firstSave, lost: created === 0, successfulWrites: created,
-        writeRequests: posts, errorNotifications: errors.length, savedInTheEnd,
+        kind: 'save',
+        fault: `lost answer to a ${kind} create`,
+        mode: 'transient',
+        firstSave,
+        lost: created === 0,
+        successfulWrites: created,
+        writeRequests: posts,
+        errorNotifications: errors.length,
+        savedInTheEnd,
       });
       const expected = 'may have been created, found on retry, one created';
-      const outcome = !firstSave && dirty && errors.length === 1 && /may have been created/.test(errors[0] ?? '') && savedInTheEnd && created === 1 && posts === 1
-        ? expected : `first save ${String(firstSave)}, dirty ${String(dirty)}, errors ${JSON.stringify(errors)}, saved ${String(savedInTheEnd)}, ${created} created, ${posts} POST(s)`;
+      const outcome =
+        !firstSave &&
+        dirty &&
+        errors.length === 1 &&
+        /may have been created/.test(errors[0] ?? '') &&
+        savedInTheEnd &&
+        created === 1 &&
+        posts === 1
+          ? expected
+          : `first save ${String(firstSave)}, dirty ${String(dirty)}, errors ${JSON.stringify(errors)}, saved ${String(savedInTheEnd)}, ${created} created, ${posts} POST(s)`;
       hostile(`lost answer to a ${kind} create`, expected, outcome);
       assert.strictEqual(outcome, expected);
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');

@@ -18,15 +18,27 @@ describe('settings and sign-in state', () => {
     await vscode.commands.executeCommand('copernica.signOut');
     assert.strictEqual(api.session.state.kind, 'signedOut');
     // Another window writes the same SecretStorage: the change event is all this window sees.
-    await api.tokens.store(sim.url, sim.token, { apiUrl: sim.url, authUrl: sim.authUrl, apiVersion: 'v4' });
-    await waitFor('the session to follow the stored token', () => api.session.state.kind === 'signedIn');
+    await api.tokens.store(sim.url, sim.token, {
+      apiUrl: sim.url,
+      authUrl: sim.authUrl,
+      apiVersion: 'v4',
+    });
+    await waitFor(
+      'the session to follow the stored token',
+      () => api.session.state.kind === 'signedIn',
+    );
     await api.tokens.delete(sim.url);
-    await waitFor('the session to follow the deleted token', () => api.session.state.kind === 'signedOut');
+    await waitFor(
+      'the session to follow the deleted token',
+      () => api.session.state.kind === 'signedOut',
+    );
   });
 
   it('a profile editor opened while the stored token is being read waits for it, as restored editors do at startup', async () => {
     const { sim, api } = await signIn();
-    const id = (await api.session.client().profiles('Newsletter', { start: 900, limit: 1 })).data[0]?.ID ?? '';
+    const id =
+      (await api.session.client().profiles('Newsletter', { start: 900, limit: 1 })).data[0]?.ID ??
+      '';
     const config = vscode.workspace.getConfiguration('copernica');
     // No token is stored for this URL: signed out.
     await config.update('apiUrl', `http://127.0.0.1:${await closedPort()}`, G);
@@ -41,8 +53,14 @@ describe('settings and sign-in state', () => {
     try {
       // Back to the simulator's URL: the session starts reading the token stored for it.
       await config.update('apiUrl', sim.url, G);
-      assert.strictEqual(api.session.state.kind, 'signedOut', 'the token was read faster than the test assumes');
-      const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(`copernica:/Newsletter/profiles/${id}.json`));
+      assert.strictEqual(
+        api.session.state.kind,
+        'signedOut',
+        'the token was read faster than the test assumes',
+      );
+      const document = await vscode.workspace.openTextDocument(
+        vscode.Uri.parse(`copernica:/Newsletter/profiles/${id}.json`),
+      );
       assert.strictEqual((JSON.parse(document.getText()) as { ID: string }).ID, id);
       assert.strictEqual(api.session.state.kind, 'signedIn');
     } finally {
@@ -54,7 +72,9 @@ describe('settings and sign-in state', () => {
     const api = await extensionApi();
     const sim = await simulator();
     await vscode.commands.executeCommand('copernica.signOut');
-    await vscode.workspace.getConfiguration('copernica').update('apiUrl', 'http://api.example.com', G);
+    await vscode.workspace
+      .getConfiguration('copernica')
+      .update('apiUrl', 'http://api.example.com', G);
     sim.controls.clearRequests();
     api.notifier.clearHistory();
     await vscode.commands.executeCommand('copernica.signIn', sim.token);
@@ -68,11 +88,15 @@ describe('settings and sign-in state', () => {
     const { sim, api } = await signIn();
     const config = vscode.workspace.getConfiguration('copernica');
     // VS Code itself may refuse to write an application setting to the workspace; either way it must not apply.
-    await config.update('apiUrl', 'https://attacker.example.com', vscode.ConfigurationTarget.Workspace).then(undefined, () => undefined);
+    await config
+      .update('apiUrl', 'https://attacker.example.com', vscode.ConfigurationTarget.Workspace)
+      .then(undefined, () => undefined);
     assert.strictEqual(api.session.settings().apiUrl, sim.url);
     const inspected = vscode.workspace.getConfiguration('copernica').inspect('apiUrl');
     assert.strictEqual(inspected?.globalValue, sim.url);
-    await config.update('apiUrl', undefined, vscode.ConfigurationTarget.Workspace).then(undefined, () => undefined);
+    await config
+      .update('apiUrl', undefined, vscode.ConfigurationTarget.Workspace)
+      .then(undefined, () => undefined);
   });
 
   it('translates a refused connection into advice', async () => {
@@ -80,8 +104,12 @@ describe('settings and sign-in state', () => {
     const sim = await simulator();
     await vscode.commands.executeCommand('copernica.signOut');
     const port = await closedPort();
-    await vscode.workspace.getConfiguration('copernica').update('apiUrl', `http://127.0.0.1:${port}`, G);
-    await vscode.workspace.getConfiguration('copernica').update('authUrl', `http://127.0.0.1:${port}/authenticate`, G);
+    await vscode.workspace
+      .getConfiguration('copernica')
+      .update('apiUrl', `http://127.0.0.1:${port}`, G);
+    await vscode.workspace
+      .getConfiguration('copernica')
+      .update('authUrl', `http://127.0.0.1:${port}/authenticate`, G);
     api.notifier.clearHistory();
     await vscode.commands.executeCommand('copernica.signIn', sim.token);
     const error = api.notifier.history().find((n) => n.severity === 'error');

@@ -21,7 +21,11 @@ export class Auth {
   /** JWTs with a lower jti were expired by expireAll(). */
   private firstValidJti = 1;
 
-  constructor(readonly token: string, private readonly lifetimeSeconds: number, private readonly accountId: string) {}
+  constructor(
+    readonly token: string,
+    private readonly lifetimeSeconds: number,
+    private readonly accountId: string,
+  ) {}
 
   revoke(): void {
     this.revoked = true;
@@ -42,9 +46,15 @@ export class Auth {
   issue(): string {
     const now = Math.floor(Date.now() / 1000);
     const header = b64url(JSON.stringify({ alg: 'HS256', typ: 'JWT' }));
-    const payload = b64url(JSON.stringify({
-      iss: 'copernica-simulator', sub: this.accountId, iat: now, exp: now + this.lifetimeSeconds, jti: String(this.nextJti++),
-    }));
+    const payload = b64url(
+      JSON.stringify({
+        iss: 'copernica-simulator',
+        sub: this.accountId,
+        iat: now,
+        exp: now + this.lifetimeSeconds,
+        jti: String(this.nextJti++),
+      }),
+    );
     return `${header}.${payload}.${this.sign(`${header}.${payload}`)}`;
   }
 
@@ -60,11 +70,20 @@ export class Auth {
     const given = Buffer.from(signature);
     if (expected.length !== given.length || !timingSafeEqual(expected, given)) return false;
     const claims = decodeClaims(payload);
-    return typeof claims.exp === 'number' && Date.now() < claims.exp * 1000 && Number(claims.jti) >= this.firstValidJti;
+    return (
+      typeof claims.exp === 'number' &&
+      Date.now() < claims.exp * 1000 &&
+      Number(claims.jti) >= this.firstValidJti
+    );
   }
 
   /** v4: Bearer JWT (optionally also the query token); older versions: the query token only. */
-  authorizeApi(version: number, authorization: string | undefined, query: Query, acceptQueryTokenOnV4: boolean): boolean {
+  authorizeApi(
+    version: number,
+    authorization: string | undefined,
+    query: Query,
+    acceptQueryTokenOnV4: boolean,
+  ): boolean {
     const queryToken = typeof query.access_token === 'string' ? query.access_token : undefined;
     if (version < 4) return this.tokenValid(queryToken);
     const bearer = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '');
@@ -73,10 +92,22 @@ export class Auth {
   }
 
   /** POST /authenticate: form field `access_token` (lenient: JSON body or query string too, §1.3). */
-  authenticate(bodyText: string, contentType: string | undefined, query: Query): string | undefined {
+  authenticate(
+    bodyText: string,
+    contentType: string | undefined,
+    query: Query,
+  ): string | undefined {
     const body = parseBody(bodyText, contentType);
-    const fromBody = body !== null && typeof body === 'object' ? (body as Record<string, unknown>).access_token : undefined;
-    const candidate = typeof fromBody === 'string' ? fromBody : typeof query.access_token === 'string' ? query.access_token : undefined;
+    const fromBody =
+      body !== null && typeof body === 'object'
+        ? (body as Record<string, unknown>).access_token
+        : undefined;
+    const candidate =
+      typeof fromBody === 'string'
+        ? fromBody
+        : typeof query.access_token === 'string'
+          ? query.access_token
+          : undefined;
     return this.tokenValid(candidate) ? this.issue() : undefined;
   }
 }

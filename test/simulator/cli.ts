@@ -15,9 +15,14 @@ async function main(): Promise<void> {
   console.log(`Copernica simulator: ${sim.url}`);
   console.log(`API token: ${sim.token}`);
   console.log(`Auth URL: ${sim.authUrl}`);
-  console.log(`API: ${sim.url}/v4/ (Bearer JWT), ${sim.url}/v3/?access_token=… ; controls: ${sim.url}/__sim/`);
+  console.log(
+    `API: ${sim.url}/v4/ (Bearer JWT), ${sim.url}/v3/?access_token=… ; controls: ${sim.url}/__sim/`,
+  );
   const stop = (): void => {
-    sim.close().then(() => process.exit(0), () => process.exit(1));
+    sim.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

@@ -61,7 +61,8 @@ function coerceDate(type: string, input: unknown): string {
   }
   const parsed = parseDate(input);
   if (parsed === undefined) return emptyValue(type);
-  if (parsed === 'negative') return type.endsWith('datetime') ? '0000-00-00 00:00:00' : '0000-00-00';
+  if (parsed === 'negative')
+    return type.endsWith('datetime') ? '0000-00-00 00:00:00' : '0000-00-00';
   const text = formatWall(parsed);
   return type.endsWith('datetime') ? text : text.slice(0, 10);
 }

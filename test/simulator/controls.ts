@@ -28,7 +28,9 @@ export class NotFoundError extends Error {}
 
 export function createControls(state: SimState): SimulatorControls {
   return {
-    setLatency: (ms) => { state.latencyMs = ms; },
+    setLatency: (ms) => {
+      state.latencyMs = ms;
+    },
     failNext: (spec) => state.faults.add('fail', spec),
     dropNext: (spec) => state.faults.add('drop', spec),
     loseAnswerNext: (spec) => state.faults.add('lose', spec),
@@ -36,7 +38,9 @@ export function createControls(state: SimState): SimulatorControls {
     hangNext: (spec) => state.faults.add('hang', spec),
     stallNext: (spec) => state.faults.add('stall', spec),
     floodNext: (spec) => state.faults.add('flood', spec),
-    setQuirks: (quirks) => { state.quirks = { ...quirks }; },
+    setQuirks: (quirks) => {
+      state.quirks = { ...quirks };
+    },
     revokeToken: () => state.auth.revoke(),
     restoreToken: () => state.auth.restore(),
     expireJwts: () => state.auth.expireAll(),
@@ -51,7 +55,9 @@ export function createControls(state: SimState): SimulatorControls {
       changeBehindBack(state.store.collectionOf(sub), sub, fields);
     },
     requests: () => state.log.slice(),
-    clearRequests: () => { state.log = []; },
+    clearRequests: () => {
+      state.log = [];
+    },
     reset: (options) => state.reset(options?.reseed === true),
   };
 }
@@ -70,7 +76,12 @@ function stringMap(value: unknown): Record<string, string> {
 }
 
 /** Routes one /__sim/ request; `path` is the part after `/__sim`. */
-export function handleControl(controls: SimulatorControls, method: string, path: string, bodyText: string): Reply {
+export function handleControl(
+  controls: SimulatorControls,
+  method: string,
+  path: string,
+  bodyText: string,
+): Reply {
   try {
     const body = parseJson(bodyText);
     const reply = dispatch(controls, method, path.replace(/\/+$/, ''), body);
@@ -81,7 +92,12 @@ export function handleControl(controls: SimulatorControls, method: string, path:
   }
 }
 
-function dispatch(controls: SimulatorControls, method: string, path: string, body: Record<string, unknown>): Reply | undefined {
+function dispatch(
+  controls: SimulatorControls,
+  method: string,
+  path: string,
+  body: Record<string, unknown>,
+): Reply | undefined {
   const done = emptyReply(204);
   const spec = body as FaultSpec;
   const entity = /^\/(profile|subprofile)\/(\d+)$/.exec(path);
@@ -93,7 +109,10 @@ function dispatch(controls: SimulatorControls, method: string, path: string, bod
   }
   if (path === '/requests') {
     if (method === 'GET') return jsonReply(controls.requests());
-    if (method === 'DELETE') { controls.clearRequests(); return done; }
+    if (method === 'DELETE') {
+      controls.clearRequests();
+      return done;
+    }
     return undefined;
   }
   if (method !== 'POST') return undefined;
@@ -106,7 +125,11 @@ function dispatch(controls: SimulatorControls, method: string, path: string, bod
     '/hang': () => controls.hangNext(spec),
     '/stall': () => controls.stallNext(spec),
     '/flood': () => controls.floodNext(spec),
-    '/quirks': () => controls.setQuirks({ ignoreStart: body.ignoreStart === true, ignoreIdConditions: body.ignoreIdConditions === true }),
+    '/quirks': () =>
+      controls.setQuirks({
+        ignoreStart: body.ignoreStart === true,
+        ignoreIdConditions: body.ignoreIdConditions === true,
+      }),
     '/revoke': () => controls.revokeToken(),
     '/restore': () => controls.restoreToken(),
     '/expire-jwts': () => controls.expireJwts(),

@@ -6,21 +6,36 @@ import { conditionExpressions, idList, listEnvelope, listParams, selectEntities 
 import type { Database, Profile } from './model';
 import { applyInterests, isMap, removeProfile, resolveFieldMap, updateEntity } from './mutations';
 import { nowString } from './dates';
-import { MESSAGES, created, createdByPut, invalidMethod, missingElement, putDone, type ApiEnv, type ApiRequest } from './replies';
+import {
+  MESSAGES,
+  created,
+  createdByPut,
+  invalidMethod,
+  missingElement,
+  putDone,
+  type ApiEnv,
+  type ApiRequest,
+} from './replies';
 import { collectionJson, databaseJson, fieldJson, interestJson, profileJson } from './serialize';
 
 export function listDatabases(req: ApiRequest, env: ApiEnv): Reply {
   if (req.method !== 'GET') return invalidMethod();
   const paging = parsePaging(req.query, req.version === 1 ? 100 : 1000);
-  return definitionReply(env, `v${req.version} databases ${paging.start} ${paging.limit} ${String(paging.total)}`, () => {
-    return envelope([...env.store.databases.values()], paging, databaseJson);
-  });
+  return definitionReply(
+    env,
+    `v${req.version} databases ${paging.start} ${paging.limit} ${String(paging.total)}`,
+    () => {
+      return envelope([...env.store.databases.values()], paging, databaseJson);
+    },
+  );
 }
 
 /** An answer made of definitions only: rendered once per state of the definitions, if so configured. */
 function definitionReply(env: ApiEnv, key: string, build: () => unknown): Reply {
   const render = (): string => JSON.stringify(build());
-  return jsonTextReply(env.options.cacheDefinitionAnswers ? env.store.definitionAnswer(key, render) : render());
+  return jsonTextReply(
+    env.options.cacheDefinitionAnswers ? env.store.definitionAnswer(key, render) : render(),
+  );
 }
 
 /** database/$db/<sub>: the database check comes before anything else in the path (§2.3). */
@@ -32,13 +47,28 @@ export function routeDatabase(req: ApiRequest, env: ApiEnv): Reply {
   const cap = req.version === 1 ? 100 : 1000;
   const get = req.method === 'GET';
   switch (sub) {
-    case undefined: return get && req.segments.length === 2 ? definitionReply(env, `v${req.version} database ${db.id}`, () => databaseJson(db)) : invalidMethod();
-    case 'fields': return get ? jsonReply(envelope(db.fields, parsePaging(req.query, cap), fieldJson)) : invalidMethod();
-    case 'interests': return get ? jsonReply(envelope(db.interests, parsePaging(req.query, cap), interestJson)) : invalidMethod();
-    case 'collections': return get ? jsonReply(envelope(db.collections, parsePaging(req.query, cap), collectionJson)) : invalidMethod();
-    case 'profileids': return get ? profileIds(req, env, db) : invalidMethod();
-    case 'profiles': return routeProfiles(req, env, db);
-    default: return invalidMethod();
+    case undefined:
+      return get && req.segments.length === 2
+        ? definitionReply(env, `v${req.version} database ${db.id}`, () => databaseJson(db))
+        : invalidMethod();
+    case 'fields':
+      return get
+        ? jsonReply(envelope(db.fields, parsePaging(req.query, cap), fieldJson))
+        : invalidMethod();
+    case 'interests':
+      return get
+        ? jsonReply(envelope(db.interests, parsePaging(req.query, cap), interestJson))
+        : invalidMethod();
+    case 'collections':
+      return get
+        ? jsonReply(envelope(db.collections, parsePaging(req.query, cap), collectionJson))
+        : invalidMethod();
+    case 'profileids':
+      return get ? profileIds(req, env, db) : invalidMethod();
+    case 'profiles':
+      return routeProfiles(req, env, db);
+    default:
+      return invalidMethod();
   }
 }
 
@@ -48,12 +78,18 @@ function routeProfiles(req: ApiRequest, env: ApiEnv, db: Database): Reply {
     case 'GET': {
       const params = listParams(req, db);
       const items = selectEntities(db.profiles, db, params, env);
-      return jsonReply(listEnvelope(items, params, env, (p) => profileJson(db, p, params.dataOnly)));
+      return jsonReply(
+        listEnvelope(items, params, env, (p) => profileJson(db, p, params.dataOnly)),
+      );
     }
-    case 'POST': return createProfile(req, env, db);
-    case 'PUT': return bulkUpdateProfiles(req, env, db);
-    case 'DELETE': return bulkDeleteProfiles(req, env, db);
-    default: return invalidMethod();
+    case 'POST':
+      return createProfile(req, env, db);
+    case 'PUT':
+      return bulkUpdateProfiles(req, env, db);
+    case 'DELETE':
+      return bulkDeleteProfiles(req, env, db);
+    default:
+      return invalidMethod();
   }
 }
 
@@ -73,7 +109,11 @@ function createBody(req: ApiRequest): { fields: unknown; interests: unknown } | 
   return { fields, interests: body.interests };
 }
 
-function newProfile(env: ApiEnv, db: Database, body: { fields: unknown; interests: unknown }): Profile {
+function newProfile(
+  env: ApiEnv,
+  db: Database,
+  body: { fields: unknown; interests: unknown },
+): Profile {
   const values = env.store.initialValues(db, resolveFieldMap(db, body.fields));
   const profile = env.store.addProfile(db, values, [], nowString());
   applyInterests(db, profile, body.interests, true);
@@ -107,11 +147,14 @@ function bulkUpdateProfiles(req: ApiRequest, env: ApiEnv, db: Database): Reply {
 
 /** DELETE database/$db/profiles with {"profiles":[ids]} (§4.12). */
 function bulkDeleteProfiles(req: ApiRequest, env: ApiEnv, db: Database): Reply {
-  const ids = isMap(req.body) && Array.isArray((req.body as { profiles?: unknown }).profiles)
-    ? (req.body as { profiles: unknown[] }).profiles : [];
+  const ids =
+    isMap(req.body) && Array.isArray((req.body as { profiles?: unknown }).profiles)
+      ? (req.body as { profiles: unknown[] }).profiles
+      : [];
   for (const id of ids) {
     const profile = env.store.findProfile(String(id));
-    if (profile && profile.databaseId === db.id && profile.removed === false) removeProfile(env.store, profile);
+    if (profile && profile.databaseId === db.id && profile.removed === false)
+      removeProfile(env.store, profile);
   }
   return req.version >= 3 ? emptyReply(204) : emptyReply(200);
 }

@@ -13,8 +13,13 @@ export interface WallTime {
 
 const AMSTERDAM = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'Europe/Amsterdam',
-  year: 'numeric', month: '2-digit', day: '2-digit',
-  hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
 });
 
 const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
@@ -27,7 +32,14 @@ export function formatWall(t: WallTime): string {
 export function amsterdamWall(ms: number): WallTime {
   const p: Record<string, number> = {};
   for (const part of AMSTERDAM.formatToParts(new Date(ms))) p[part.type] = Number(part.value);
-  return { y: p.year ?? 0, m: p.month ?? 0, d: p.day ?? 0, h: p.hour ?? 0, i: p.minute ?? 0, s: p.second ?? 0 };
+  return {
+    y: p.year ?? 0,
+    m: p.month ?? 0,
+    d: p.day ?? 0,
+    h: p.hour ?? 0,
+    i: p.minute ?? 0,
+    s: p.second ?? 0,
+  };
 }
 
 export function nowString(): string {
@@ -38,8 +50,12 @@ export function nowString(): string {
 export function wallFromMs(ms: number): WallTime {
   const d = new Date(ms);
   return {
-    y: d.getUTCFullYear(), m: d.getUTCMonth() + 1, d: d.getUTCDate(),
-    h: d.getUTCHours(), i: d.getUTCMinutes(), s: d.getUTCSeconds(),
+    y: d.getUTCFullYear(),
+    m: d.getUTCMonth() + 1,
+    d: d.getUTCDate(),
+    h: d.getUTCHours(),
+    i: d.getUTCMinutes(),
+    s: d.getUTCSeconds(),
   };
 }
 
@@ -71,14 +87,26 @@ interface DatePattern {
 
 // The forms strtotime() reads that users plausibly type; everything else counts as unparseable.
 const PATTERNS: DatePattern[] = [
-  { re: new RegExp(String.raw`^(-?\d{4})-(\d{1,2})-(\d{1,2})${TIME}${ZONE}$`, 'i'), ymd: [1, 2, 3] },
+  {
+    re: new RegExp(String.raw`^(-?\d{4})-(\d{1,2})-(\d{1,2})${TIME}${ZONE}$`, 'i'),
+    ymd: [1, 2, 3],
+  },
   { re: new RegExp(String.raw`^(\d{4})/(\d{1,2})/(\d{1,2})${TIME}${ZONE}$`, 'i'), ymd: [1, 2, 3] },
   { re: new RegExp(String.raw`^(\d{1,2})-(\d{1,2})-(\d{4})${TIME}${ZONE}$`, 'i'), ymd: [3, 2, 1] },
-  { re: new RegExp(String.raw`^(\d{1,2})\.(\d{1,2})\.(\d{4})${TIME}${ZONE}$`, 'i'), ymd: [3, 2, 1] },
+  {
+    re: new RegExp(String.raw`^(\d{1,2})\.(\d{1,2})\.(\d{4})${TIME}${ZONE}$`, 'i'),
+    ymd: [3, 2, 1],
+  },
   // American m/d/Y, as strtotime reads slashes.
   { re: new RegExp(String.raw`^(\d{1,2})/(\d{1,2})/(\d{4})${TIME}${ZONE}$`, 'i'), ymd: [3, 1, 2] },
-  { re: new RegExp(String.raw`^(\d{1,2})\s+([a-z]{3,})\.?,?\s+(\d{4})${TIME}${ZONE}$`, 'i'), ymd: [3, 2, 1] },
-  { re: new RegExp(String.raw`^([a-z]{3,})\.?\s+(\d{1,2}),?\s+(\d{4})${TIME}${ZONE}$`, 'i'), ymd: [3, 1, 2] },
+  {
+    re: new RegExp(String.raw`^(\d{1,2})\s+([a-z]{3,})\.?,?\s+(\d{4})${TIME}${ZONE}$`, 'i'),
+    ymd: [3, 2, 1],
+  },
+  {
+    re: new RegExp(String.raw`^([a-z]{3,})\.?\s+(\d{1,2}),?\s+(\d{4})${TIME}${ZONE}$`, 'i'),
+    ymd: [3, 1, 2],
+  },
 ];
 
 export type ParsedDate = WallTime | 'negative' | undefined;
@@ -95,7 +123,12 @@ export function parseDate(input: string): ParsedDate {
   const timeOnly = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/.exec(text);
   if (timeOnly) {
     const today = amsterdamWall(Date.now());
-    return normalise({ ...today, h: Number(timeOnly[1]), i: Number(timeOnly[2]), s: Number(timeOnly[3] ?? 0) });
+    return normalise({
+      ...today,
+      h: Number(timeOnly[1]),
+      i: Number(timeOnly[2]),
+      s: Number(timeOnly[3] ?? 0),
+    });
   }
   return undefined;
 }
@@ -105,11 +138,17 @@ function parseRelative(text: string): WallTime | undefined {
   const midnight = { ...now, h: 0, i: 0, s: 0 };
   const dayMs = 86_400_000;
   switch (text) {
-    case 'now': return now;
-    case 'today': case 'midnight': return midnight;
-    case 'tomorrow': return wallFromMs(wallToMs(midnight) + dayMs);
-    case 'yesterday': return wallFromMs(wallToMs(midnight) - dayMs);
-    default: return undefined;
+    case 'now':
+      return now;
+    case 'today':
+    case 'midnight':
+      return midnight;
+    case 'tomorrow':
+      return wallFromMs(wallToMs(midnight) + dayMs);
+    case 'yesterday':
+      return wallFromMs(wallToMs(midnight) - dayMs);
+    default:
+      return undefined;
   }
 }
 
@@ -121,7 +160,14 @@ function monthNumber(text: string): number {
 function fromMatch(m: RegExpExecArray, ymd: [number, number, number]): ParsedDate {
   const y = Number(m[ymd[0]]);
   if (y < 0) return 'negative';
-  const wall = { y, m: monthNumber(m[ymd[1]] ?? ''), d: Number(m[ymd[2]]), h: Number(m[4] ?? 0), i: Number(m[5] ?? 0), s: Number(m[6] ?? 0) };
+  const wall = {
+    y,
+    m: monthNumber(m[ymd[1]] ?? ''),
+    d: Number(m[ymd[2]]),
+    h: Number(m[4] ?? 0),
+    i: Number(m[5] ?? 0),
+    s: Number(m[6] ?? 0),
+  };
   const valid = normalise(wall);
   const zone = m[7];
   if (!valid || !zone) return valid;
@@ -137,6 +183,7 @@ function zoneOffsetMs(zone: string): number {
 
 /** Range check, then overflow like PHP does (2023-02-30 becomes 2023-03-02). */
 function normalise(t: WallTime): WallTime | undefined {
-  if (t.m < 1 || t.m > 12 || t.d < 0 || t.d > 31 || t.h > 24 || t.i > 59 || t.s > 59) return undefined;
+  if (t.m < 1 || t.m > 12 || t.d < 0 || t.d > 31 || t.h > 24 || t.i > 59 || t.s > 59)
+    return undefined;
   return wallFromMs(wallToMs(t));
 }

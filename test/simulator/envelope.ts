@@ -44,7 +44,12 @@ export function parsePaging(query: Query, cap = 1000): Paging {
 }
 
 /** Pages `items` (all matches, already filtered and sorted); total omitted when asked. */
-export function envelope<T, U>(items: readonly T[], paging: Paging, render: (item: T) => U, nextId?: (last: T) => number): Envelope<U> {
+export function envelope<T, U>(
+  items: readonly T[],
+  paging: Paging,
+  render: (item: T) => U,
+  nextId?: (last: T) => number,
+): Envelope<U> {
   const { start, limit } = paging;
   // Negative start or limit <= 0: nothing, with the given values echoed back (§3).
   const page = start < 0 || limit <= 0 ? [] : items.slice(start, start + limit);
@@ -56,6 +61,10 @@ export function envelope<T, U>(items: readonly T[], paging: Paging, render: (ite
 }
 
 /** An embedded list inside a database or collection object: always from 0 (§3). */
-export function embedded<T, U>(items: readonly T[], limit: number, render: (item: T) => U): Envelope<U> {
+export function embedded<T, U>(
+  items: readonly T[],
+  limit: number,
+  render: (item: T) => U,
+): Envelope<U> {
   return envelope(items, { start: 0, limit, total: true }, render);
 }

@@ -14,16 +14,22 @@ export interface Fault {
 }
 
 /** What api.copernica.com's load balancer sends when overloaded (§2.3, observed). */
-export const LOADBALANCER_PAGE = '<!DOCTYPE html>\n<html><head><title>Loadbalancer Error</title></head>'
-  + '<body><h1>Loadbalancer Error</h1><p>The loadbalancer received too many requests to handle.</p></body></html>\n';
+export const LOADBALANCER_PAGE =
+  '<!DOCTYPE html>\n<html><head><title>Loadbalancer Error</title></head>' +
+  '<body><h1>Loadbalancer Error</h1><p>The loadbalancer received too many requests to handle.</p></body></html>\n';
 
-export const SERVER_ERROR_502 = '<html><head><title>502 Server Error</title></head><body><h1>502 Server Error</h1></body></html>\n';
+export const SERVER_ERROR_502 =
+  '<html><head><title>502 Server Error</title></head><body><h1>502 Server Error</h1></body></html>\n';
 
 /** Defaults per status: the documented transient errors look like this; others get Copernica's JSON error. */
 function defaultBody(status: number): { body: string; contentType: string } {
-  if (status === 503 || status === 504) return { body: LOADBALANCER_PAGE, contentType: 'text/html' };
+  if (status === 503 || status === 504)
+    return { body: LOADBALANCER_PAGE, contentType: 'text/html' };
   if (status === 502) return { body: SERVER_ERROR_502, contentType: 'text/html' };
-  return { body: JSON.stringify({ error: { message: 'Simulated failure' } }), contentType: 'application/json' };
+  return {
+    body: JSON.stringify({ error: { message: 'Simulated failure' } }),
+    contentType: 'application/json',
+  };
 }
 
 export function faultReply(spec: FaultSpec): Reply {
@@ -51,7 +57,10 @@ export class Faults {
 
   /** Consumes one use of the oldest fault matching this request. */
   take(method: string, path: string): Fault | undefined {
-    const fault = this.queue.find((f) => f.remaining > 0 && (!f.method || f.method === method) && (!f.path || f.path.test(path)));
+    const fault = this.queue.find(
+      (f) =>
+        f.remaining > 0 && (!f.method || f.method === method) && (!f.path || f.path.test(path)),
+    );
     if (!fault) return undefined;
     fault.remaining--;
     this.queue = this.queue.filter((f) => f.remaining > 0);

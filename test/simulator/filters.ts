@@ -25,10 +25,18 @@ const EXPRESSION = /^(.+?)([=<>!~]{1,2})(.*)$/s;
 
 function kindOf(field: FieldDef): Kind {
   switch (field.type) {
-    case 'integer': case 'float': case 'foreign_key': return 'number';
-    case 'date': case 'empty_date': return 'date';
-    case 'datetime': case 'empty_datetime': return 'datetime';
-    default: return 'text';
+    case 'integer':
+    case 'float':
+    case 'foreign_key':
+      return 'number';
+    case 'date':
+    case 'empty_date':
+      return 'date';
+    case 'datetime':
+    case 'empty_datetime':
+      return 'datetime';
+    default:
+      return 'text';
   }
 }
 
@@ -46,7 +54,11 @@ const CODE_TARGET: Target = { kind: 'text', read: (e) => e.secret };
 
 /** A real field wins over the special names `id`, `code` and `modified` (§4.7). */
 function resolveTarget(owner: FieldOwner, name: string): Target | undefined {
-  const special: Record<string, Target> = { id: ID_TARGET, code: CODE_TARGET, modified: MODIFIED_TARGET };
+  const special: Record<string, Target> = {
+    id: ID_TARGET,
+    code: CODE_TARGET,
+    modified: MODIFIED_TARGET,
+  };
   return fieldTarget(owner, name, false) ?? special[name.toLowerCase()];
 }
 
@@ -59,7 +71,13 @@ export function parseConditions(expressions: readonly string[], owner: FieldOwne
     const target = resolveTarget(owner, m[1] ?? '');
     const op = m[2] as ConditionOperator;
     const value = m[3] ?? '';
-    if (target) result.push({ target, op, value, like: op === '=~' || op === '!~' ? likeRegex(value) : undefined });
+    if (target)
+      result.push({
+        target,
+        op,
+        value,
+        like: op === '=~' || op === '!~' ? likeRegex(value) : undefined,
+      });
   }
   return result;
 }
@@ -98,7 +116,9 @@ function compare(a: number | string, b: number | string): number {
  * The lowest ID the conditions admit when one of them is `id>N` or `id>=N` (ID as the special
  * name, not a field called "id"); undefined when none bounds the ID from below.
  */
-export function lowestAdmittedId(conditions: readonly Condition[]): { id: number; inclusive: boolean } | undefined {
+export function lowestAdmittedId(
+  conditions: readonly Condition[],
+): { id: number; inclusive: boolean } | undefined {
   let bound: { id: number; inclusive: boolean } | undefined;
   for (const c of conditions) {
     if (c.target !== ID_TARGET || (c.op !== '>' && c.op !== '>=')) continue;
@@ -116,7 +136,12 @@ export function matches(entity: AnyEntity, conditions: readonly Condition[]): bo
       if (c.like.test(raw) !== (c.op === '=~')) return false;
       continue;
     }
-    const a = c.target.kind === 'text' ? raw.toLowerCase() : c.target.kind === 'number' ? phpFloat(raw) : raw;
+    const a =
+      c.target.kind === 'text'
+        ? raw.toLowerCase()
+        : c.target.kind === 'number'
+          ? phpFloat(raw)
+          : raw;
     const order = compare(a, comparable(c.target.kind, c.value));
     if (!operatorHolds(c.op, order)) return false;
   }
@@ -125,13 +150,21 @@ export function matches(entity: AnyEntity, conditions: readonly Condition[]): bo
 
 function operatorHolds(op: ConditionOperator, order: number): boolean {
   switch (op) {
-    case '==': return order === 0;
-    case '!=': case '<>': return order !== 0;
-    case '<': return order < 0;
-    case '>': return order > 0;
-    case '<=': return order <= 0;
-    case '>=': return order >= 0;
-    default: return false;
+    case '==':
+      return order === 0;
+    case '!=':
+    case '<>':
+      return order !== 0;
+    case '<':
+      return order < 0;
+    case '>':
+      return order > 0;
+    case '<=':
+      return order <= 0;
+    case '>=':
+      return order >= 0;
+    default:
+      return false;
   }
 }
 
@@ -139,11 +172,18 @@ function operatorHolds(op: ConditionOperator, order: number): boolean {
  * Sorts in place. `orderby` is `id` (default), `modified` (always the timestamp, even when a
  * field is named so), `random`, or a field name (case-insensitive) or field ID; unknown → ID order.
  */
-export function sortEntities<T extends AnyEntity>(list: T[], owner: FieldOwner, orderby: string | undefined, order: string | undefined, rng: Rng): T[] {
+export function sortEntities<T extends AnyEntity>(
+  list: T[],
+  owner: FieldOwner,
+  orderby: string | undefined,
+  order: string | undefined,
+  rng: Rng,
+): T[] {
   const key = (orderby ?? 'id').toLowerCase();
   if (key === 'random') return shuffle(list, rng);
   const descending = /^desc(ending)?$/i.test(order ?? '');
-  const read = key === 'modified' ? MODIFIED_TARGET : fieldTarget(owner, orderby ?? 'id', true) ?? ID_TARGET;
+  const read =
+    key === 'modified' ? MODIFIED_TARGET : (fieldTarget(owner, orderby ?? 'id', true) ?? ID_TARGET);
   const keyed = list.map((e) => ({ e, k: sortKey(read, e) }));
   keyed.sort((x, y) => compare(x.k, y.k) || x.e.id - y.e.id);
   if (descending) keyed.reverse();

@@ -1,6 +1,12 @@
 // The simulator's controls over HTTP (/__sim/…, see controls.ts), for tests in another process
 // such as the VS Code extension host. Same methods as SimulatorControls, each returning a promise.
-import type { AsyncSimulatorControls, FaultSpec, MatchSpec, Quirks, RecordedRequest } from './types';
+import type {
+  AsyncSimulatorControls,
+  FaultSpec,
+  MatchSpec,
+  Quirks,
+  RecordedRequest,
+} from './types';
 
 export function simulatorControlsOverHttp(url: string): AsyncSimulatorControls {
   const base = url.replace(/\/+$/, '');
@@ -10,7 +16,10 @@ export function simulatorControlsOverHttp(url: string): AsyncSimulatorControls {
       headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
-    if (!res.ok) throw new Error(`Simulator control ${method} ${path} failed: ${res.status} ${await res.text()}`);
+    if (!res.ok)
+      throw new Error(
+        `Simulator control ${method} ${path} failed: ${res.status} ${await res.text()}`,
+      );
     return res;
   };
   const post = async (path: string, body?: unknown): Promise<void> => {

@@ -61,7 +61,9 @@ export function parseForm(text: string): Record<string, unknown> {
     const name = decode(eq < 0 ? part : part.slice(0, eq));
     const value = eq < 0 ? '' : decode(part.slice(eq + 1));
     const m = /^([^[]+)((?:\[[^\]]*\])*)$/.exec(name);
-    const keys = m ? [m[1] ?? '', ...[...(m[2] ?? '').matchAll(/\[([^\]]*)\]/g)].map((k) => k[1] ?? '')] : [name];
+    const keys = m
+      ? [m[1] ?? '', ...[...(m[2] ?? '').matchAll(/\[([^\]]*)\]/g)].map((k) => k[1] ?? '')]
+      : [name];
     assignPath(root, keys, value);
   }
   return root;
@@ -90,12 +92,20 @@ function assignPath(root: Record<string, unknown>, keys: string[], value: string
 }
 
 /** Exactly `application/json`, no charset: Copernica's own helper compares it literally (§2.2). */
-export function jsonReply(value: unknown, status = 200, headers: Record<string, string> = {}): Reply {
+export function jsonReply(
+  value: unknown,
+  status = 200,
+  headers: Record<string, string> = {},
+): Reply {
   return jsonTextReply(JSON.stringify(value), status, headers);
 }
 
 /** A reply whose JSON is already rendered. */
-export function jsonTextReply(text: string, status = 200, headers: Record<string, string> = {}): Reply {
+export function jsonTextReply(
+  text: string,
+  status = 200,
+  headers: Record<string, string> = {},
+): Reply {
   return { status, headers: { 'Content-Type': 'application/json', ...headers }, body: text };
 }
 

@@ -10,8 +10,16 @@ import type { Simulator, SimulatorOptions } from './types';
 export { DEMO_TOKEN } from './options';
 export { simulatorControlsOverHttp } from './httpControls';
 export type {
-  AsyncSimulatorControls, FaultSpec, GenerateSpec, MatchSpec, Quirks, RecordedRequest, ResetOptions,
-  Simulator, SimulatorControls, SimulatorOptions,
+  AsyncSimulatorControls,
+  FaultSpec,
+  GenerateSpec,
+  MatchSpec,
+  Quirks,
+  RecordedRequest,
+  ResetOptions,
+  Simulator,
+  SimulatorControls,
+  SimulatorOptions,
 } from './types';
 
 export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {

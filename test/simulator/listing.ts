@@ -1,7 +1,13 @@
 // Shared listing of profiles and subprofiles: paging, `fields[]` conditions, orderby/order,
 // dataonly, removed entities skipped (§4.6).
 import { envelope, parsePaging, phpBoolParam, type Envelope, type Paging } from './envelope';
-import { lowestAdmittedId, matches, parseConditions, sortEntities, type Condition } from './filters';
+import {
+  lowestAdmittedId,
+  matches,
+  parseConditions,
+  sortEntities,
+  type Condition,
+} from './filters';
 import type { Query } from './httpUtil';
 import type { AnyEntity, FieldOwner } from './model';
 import type { ApiEnv, ApiRequest } from './replies';
@@ -14,7 +20,8 @@ export interface ListParams {
   dataOnly: boolean;
 }
 
-const str = (v: string | string[] | undefined): string | undefined => (typeof v === 'string' ? v : undefined);
+const str = (v: string | string[] | undefined): string | undefined =>
+  typeof v === 'string' ? v : undefined;
 
 /** A plain (non-array) `fields` parameter is ignored, as on the real API (§4.7). */
 export function conditionExpressions(query: Query): string[] | undefined {
@@ -35,7 +42,13 @@ export function listParams(req: ApiRequest, owner: FieldOwner): ListParams {
 
 /** Defaults only: for calls whose parameters the API does not honour. */
 export function defaultListParams(req: ApiRequest): ListParams {
-  return { paging: parsePaging({}, req.version === 1 ? 100 : 1000), conditions: [], orderby: undefined, order: undefined, dataOnly: false };
+  return {
+    paging: parsePaging({}, req.version === 1 ? 100 : 1000),
+    conditions: [],
+    orderby: undefined,
+    order: undefined,
+    dataOnly: false,
+  };
 }
 
 /**
@@ -44,14 +57,26 @@ export function defaultListParams(req: ApiRequest): ListParams {
  * (a binary search: lists are kept in ID order), and without `total` the scan stops once the
  * page is full. An offset therefore costs a scan of the rows before it, as "LIMIT … OFFSET" does.
  */
-export function selectEntities<T extends AnyEntity>(all: readonly T[], owner: FieldOwner, params: ListParams, env: ApiEnv): T[] {
-  const wanted = (e: T): boolean => e.removed === false && (params.conditions.length === 0 || matches(e, params.conditions));
-  const byId = (params.orderby ?? 'id').toLowerCase() === 'id' && !/^desc(ending)?$/i.test(params.order ?? '');
-  if (!byId) return sortEntities(all.filter(wanted), owner, params.orderby, params.order, env.store.rng);
+export function selectEntities<T extends AnyEntity>(
+  all: readonly T[],
+  owner: FieldOwner,
+  params: ListParams,
+  env: ApiEnv,
+): T[] {
+  const wanted = (e: T): boolean =>
+    e.removed === false && (params.conditions.length === 0 || matches(e, params.conditions));
+  const byId =
+    (params.orderby ?? 'id').toLowerCase() === 'id' && !/^desc(ending)?$/i.test(params.order ?? '');
+  if (!byId)
+    return sortEntities(all.filter(wanted), owner, params.orderby, params.order, env.store.rng);
   const { start, limit, total } = params.paging;
   const enough = total ? Infinity : start + limit;
   const found: T[] = [];
-  for (let i = firstCandidate(all, params.conditions); i < all.length && found.length < enough; i++) {
+  for (
+    let i = firstCandidate(all, params.conditions);
+    i < all.length && found.length < enough;
+    i++
+  ) {
     const entity = all[i];
     if (entity !== undefined && wanted(entity)) found.push(entity);
   }
@@ -73,9 +98,15 @@ function firstCandidate(all: readonly AnyEntity[], conditions: readonly Conditio
   return low;
 }
 
-export function listEnvelope<T extends AnyEntity>(items: readonly T[], params: ListParams, env: ApiEnv, render: (e: T) => unknown): Envelope<unknown> {
+export function listEnvelope<T extends AnyEntity>(
+  items: readonly T[],
+  params: ListParams,
+  env: ApiEnv,
+  render: (e: T) => unknown,
+): Envelope<unknown> {
   // nextid only makes sense in ascending ID order (§3); its exact semantics are unknown, so last ID + 1.
-  const idOrder = (params.orderby ?? 'id').toLowerCase() === 'id' && !/^desc(ending)?$/i.test(params.order ?? '');
+  const idOrder =
+    (params.orderby ?? 'id').toLowerCase() === 'id' && !/^desc(ending)?$/i.test(params.order ?? '');
   const nextId = env.options.emitNextId && idOrder ? (last: T) => last.id + 1 : undefined;
   return envelope(items, params.paging, render, nextId);
 }

@@ -69,11 +69,20 @@ function interestIds(db: Database, names: Iterable<string>): number[] {
  * Sets interests from a list (those on; with `replace` all others off) or an object of flags
  * (listed ones on/off, others untouched). Interests are not fields: `modified` stays.
  */
-export function applyInterests(db: Database, profile: Profile, input: unknown, replace: boolean): void {
+export function applyInterests(
+  db: Database,
+  profile: Profile,
+  input: unknown,
+  replace: boolean,
+): void {
   if (!isMap(input)) return;
   const current = new Set(replace && Array.isArray(input) ? [] : profile.interests);
   if (Array.isArray(input)) {
-    for (const id of interestIds(db, input.filter((x): x is string => typeof x === 'string'))) current.add(id);
+    for (const id of interestIds(
+      db,
+      input.filter((x): x is string => typeof x === 'string'),
+    ))
+      current.add(id);
   } else {
     for (const [name, flag] of Object.entries(input)) {
       for (const id of interestIds(db, [name])) {
@@ -106,10 +115,15 @@ export function removeSubprofile(store: Store, sub: Subprofile): void {
 }
 
 /** Another user's edit: applied like a PUT, and `modified` always moves forward so clients can notice. */
-export function changeBehindBack(owner: FieldOwner, entity: AnyEntity, fields: Record<string, unknown>): void {
+export function changeBehindBack(
+  owner: FieldOwner,
+  entity: AnyEntity,
+  fields: Record<string, unknown>,
+): void {
   const before = entity.modified;
   if (entity.removed === false) applyValues(owner, entity, resolveFieldMap(owner, fields));
   const now = nowString();
   const previous = parseWallString(before);
-  entity.modified = now > before || !previous ? now : formatWall(wallFromMs(wallToMs(previous) + 1000));
+  entity.modified =
+    now > before || !previous ? now : formatWall(wallFromMs(wallToMs(previous) + 1000));
 }

@@ -56,7 +56,10 @@ export function putDone(req: ApiRequest, env: ApiEnv): Reply {
 
 /** 201, empty body, X-Created with the bare ID, X-location of the new entity. */
 export function created(req: ApiRequest, env: ApiEnv, entity: string, id: number): Reply {
-  return emptyReply(201, { 'X-Created': String(id), 'X-location': `${env.baseUrl}/v${req.version}/${entity}/${id}` });
+  return emptyReply(201, {
+    'X-Created': String(id),
+    'X-location': `${env.baseUrl}/v${req.version}/${entity}/${id}`,
+  });
 }
 
 /** A PUT that created an entity: 201 on v3+, 303 to the new entity on v1/v2. */

@@ -9,23 +9,38 @@ import { routeCollection, routeSubprofile } from './subprofileRoutes';
 export function routeApi(req: ApiRequest, env: ApiEnv): Reply {
   switch (req.segments[0]) {
     case 'identity':
-      return req.method === 'GET' && req.segments.length === 1 ? jsonReply(identityJson(env.store.identity, req.version)) : invalidMethod();
-    case 'databases': return listDatabases(req, env);
-    case 'database': return routeDatabase(req, env);
-    case 'collection': return routeCollection(req, env);
-    case 'profile': return routeProfile(req, env);
-    case 'subprofile': return routeSubprofile(req, env);
-    default: return invalidMethod();
+      return req.method === 'GET' && req.segments.length === 1
+        ? jsonReply(identityJson(env.store.identity, req.version))
+        : invalidMethod();
+    case 'databases':
+      return listDatabases(req, env);
+    case 'database':
+      return routeDatabase(req, env);
+    case 'collection':
+      return routeCollection(req, env);
+    case 'profile':
+      return routeProfile(req, env);
+    case 'subprofile':
+      return routeSubprofile(req, env);
+    default:
+      return invalidMethod();
   }
 }
 
 /** `/v4/profile/5/` → version 4, ['profile', '5']; no version prefix is the old v2-era style (§1.1). */
-export function splitApiPath(path: string): { version: number; segments: string[]; resourcePath: string } {
+export function splitApiPath(path: string): {
+  version: number;
+  segments: string[];
+  resourcePath: string;
+} {
   const m = /^\/v([1-4])(\/.*)?$/.exec(path);
   const version = m ? Number(m[1]) : 2;
-  const rest = m ? m[2] ?? '' : path;
+  const rest = m ? (m[2] ?? '') : path;
   const resourcePath = rest.replace(/\/+$/, '');
-  const segments = resourcePath.split('/').filter((s) => s !== '').map(decodeSegment);
+  const segments = resourcePath
+    .split('/')
+    .filter((s) => s !== '')
+    .map(decodeSegment);
   return { version, segments, resourcePath };
 }
 

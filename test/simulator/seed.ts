@@ -4,7 +4,16 @@
 import { formatWall, wallFromMs } from './dates';
 import type { Database, Identity, Profile } from './model';
 import { Rng } from './rng';
-import { CITIES, COMPANIES, COMPANY_SUFFIXES, DOMAINS, FIRST_NAMES, LAST_NAMES, SUBJECTS, mailPart } from './seedWords';
+import {
+  CITIES,
+  COMPANIES,
+  COMPANY_SUFFIXES,
+  DOMAINS,
+  FIRST_NAMES,
+  LAST_NAMES,
+  SUBJECTS,
+  mailPart,
+} from './seedWords';
 import { Store, type FieldSpec } from './store';
 import { importDatabase } from './seedImport';
 import { addBigDatabase, generateAccount } from './seedSynthetic';
@@ -13,7 +22,9 @@ import type { SimulatorOptions } from './types';
 export const DEFAULT_SEED = 20240101;
 
 export const DEMO_IDENTITY: Identity = {
-  id: '1', name: 'Demo Account', description: 'Account of the local Copernica simulator',
+  id: '1',
+  name: 'Demo Account',
+  description: 'Account of the local Copernica simulator',
   company: 'Copernica Demo BV',
   customer: { id: '1001', name: 'Copernica Demo BV', isPartner: false },
   usedBy: [],
@@ -25,7 +36,7 @@ const EPOCH = Date.UTC(2019, 0, 1);
 
 /** A datetime `days` days after 2019-01-01 plus a random part of a day. */
 export function seedTime(rng: Rng, maxDays: number, afterMs = EPOCH): { text: string; ms: number } {
-  const ms = afterMs + Math.floor(rng.next() * maxDays * DAY / 1000) * 1000;
+  const ms = afterMs + Math.floor((rng.next() * maxDays * DAY) / 1000) * 1000;
   return { text: formatWall(wallFromMs(ms)), ms };
 }
 
@@ -44,20 +55,35 @@ export function buildStore(options: SimulatorOptions): Store {
 }
 
 /** Adds a profile from readable values, coerced through the field types like an API create. */
-function addProfile(store: Store, db: Database, values: Record<string, unknown>, interests: number[] = []): Profile {
+function addProfile(
+  store: Store,
+  db: Database,
+  values: Record<string, unknown>,
+  interests: number[] = [],
+): Profile {
   const given = new Map<number, unknown>();
   db.fields.forEach((f, i) => {
     if (f.name in values) given.set(i, values[f.name]);
   });
   const created = seedTime(store.rng, 1500);
   const modified = seedTime(store.rng, 300, created.ms);
-  return store.addProfile(db, store.initialValues(db, given), interests, created.text, modified.text);
+  return store.addProfile(
+    db,
+    store.initialValues(db, given),
+    interests,
+    created.text,
+    modified.text,
+  );
 }
 
 function person(rng: Rng, n: number): { firstname: string; lastname: string; email: string } {
   const firstname = rng.pick(FIRST_NAMES);
   const lastname = rng.pick(LAST_NAMES);
-  return { firstname, lastname, email: `${mailPart(firstname)}.${mailPart(lastname)}${n}@${rng.pick(DOMAINS)}` };
+  return {
+    firstname,
+    lastname,
+    email: `${mailPart(firstname)}.${mailPart(lastname)}${n}@${rng.pick(DOMAINS)}`,
+  };
 }
 
 // Every field type the client must handle; `Country` is capitalised to exercise case-insensitive names.
@@ -105,26 +131,42 @@ const TICKET_FIELDS: FieldSpec[] = [
 
 function seedNewsletter(store: Store, count: number): void {
   const rng = store.rng;
-  const db = store.addDatabase('Newsletter', 'Subscribers of the monthly newsletter', '2019-01-07 09:12:44');
+  const db = store.addDatabase(
+    'Newsletter',
+    'Subscribers of the monthly newsletter',
+    '2019-01-07 09:12:44',
+  );
   for (const spec of NEWSLETTER_FIELDS) store.addField(db, spec);
-  const interests = [['soccer', 'sports'], ['tennis', 'sports'], ['hockey', 'sports'], ['news', 'topics'], ['offers', 'topics'], ['events', 'topics']]
-    .map(([name, group]) => store.addInterest(db, name ?? '', group ?? ''));
+  const interests = [
+    ['soccer', 'sports'],
+    ['tennis', 'sports'],
+    ['hockey', 'sports'],
+    ['news', 'topics'],
+    ['offers', 'topics'],
+    ['events', 'topics'],
+  ].map(([name, group]) => store.addInterest(db, name ?? '', group ?? ''));
   for (let n = 1; n <= count; n++) {
     const who = person(rng, n);
     const signup = seedTime(rng, 1800);
-    const profile = addProfile(store, db, {
-      ...who,
-      age: 18 + rng.int(60),
-      birthdate: rng.int(4) === 0 ? '' : seedTime(rng, 365 * 40, Date.UTC(1950, 0, 1)).text.slice(0, 10),
-      Country: rng.pick(['NL', 'NL', 'NL', 'BE', 'DE', 'FR', 'GB', 'US']),
-      score: Math.round(rng.next() * 10000) / 100,
-      signup: signup.text,
-      lastlogin: rng.int(3) === 0 ? '' : seedTime(rng, 200, signup.ms).text,
-      member_since: signup.text.slice(0, 10),
-      subscribed: rng.int(10) === 0 ? 'no' : 'yes',
-      mobile: rng.int(2) === 0 ? '' : `+316${String(10000000 + rng.int(89999999))}`,
-      notes: rng.int(5) === 0 ? `Met at ${rng.pick(CITIES)}.\nPrefers e-mail.` : '',
-    }, interests.filter(() => rng.int(3) === 0).map((i) => i.id));
+    const profile = addProfile(
+      store,
+      db,
+      {
+        ...who,
+        age: 18 + rng.int(60),
+        birthdate:
+          rng.int(4) === 0 ? '' : seedTime(rng, 365 * 40, Date.UTC(1950, 0, 1)).text.slice(0, 10),
+        Country: rng.pick(['NL', 'NL', 'NL', 'BE', 'DE', 'FR', 'GB', 'US']),
+        score: Math.round(rng.next() * 10000) / 100,
+        signup: signup.text,
+        lastlogin: rng.int(3) === 0 ? '' : seedTime(rng, 200, signup.ms).text,
+        member_since: signup.text.slice(0, 10),
+        subscribed: rng.int(10) === 0 ? 'no' : 'yes',
+        mobile: rng.int(2) === 0 ? '' : `+316${String(10000000 + rng.int(89999999))}`,
+        notes: rng.int(5) === 0 ? `Met at ${rng.pick(CITIES)}.\nPrefers e-mail.` : '',
+      },
+      interests.filter(() => rng.int(3) === 0).map((i) => i.id),
+    );
     // A sprinkle of removed profiles: lists and totals must skip them.
     if (n % 101 === 0) softRemove(store, profile, seedTime(rng, 100, Date.UTC(2024, 0, 1)).text);
   }
@@ -132,9 +174,16 @@ function seedNewsletter(store: Store, count: number): void {
 
 function seedCustomers(store: Store, count: number): void {
   const rng = store.rng;
-  const db = store.addDatabase('Customers', 'Web shop customers with their orders and support tickets', '2020-03-02 14:30:00');
+  const db = store.addDatabase(
+    'Customers',
+    'Web shop customers with their orders and support tickets',
+    '2020-03-02 14:30:00',
+  );
   for (const spec of CUSTOMER_FIELDS) store.addField(db, spec);
-  const segments = [store.addInterest(db, 'b2b', 'segment'), store.addInterest(db, 'b2c', 'segment')];
+  const segments = [
+    store.addInterest(db, 'b2b', 'segment'),
+    store.addInterest(db, 'b2c', 'segment'),
+  ];
   const orders = store.addCollection(db, 'Orders');
   for (const spec of ORDER_FIELDS) store.addField(orders, spec);
   const tickets = store.addCollection(db, 'Tickets');
@@ -142,27 +191,67 @@ function seedCustomers(store: Store, count: number): void {
   let orderNumber = 10000;
   for (let n = 1; n <= count; n++) {
     const who = person(rng, n);
-    const profile = addProfile(store, db, {
-      customerid: 4000 + n, company: `${rng.pick(COMPANIES)} ${rng.pick(COMPANY_SUFFIXES)}`,
-      contact: `${who.firstname} ${who.lastname}`, email: who.email, phone: `+31 20 ${String(1000000 + rng.int(8999999))}`,
-      vip: rng.int(8) === 0 ? 'yes' : 'no', since: seedTime(rng, 1500).text.slice(0, 10), credit: rng.int(50000) / 100,
-    }, [rng.pick(segments).id]);
+    const profile = addProfile(
+      store,
+      db,
+      {
+        customerid: 4000 + n,
+        company: `${rng.pick(COMPANIES)} ${rng.pick(COMPANY_SUFFIXES)}`,
+        contact: `${who.firstname} ${who.lastname}`,
+        email: who.email,
+        phone: `+31 20 ${String(1000000 + rng.int(8999999))}`,
+        vip: rng.int(8) === 0 ? 'yes' : 'no',
+        since: seedTime(rng, 1500).text.slice(0, 10),
+        credit: rng.int(50000) / 100,
+      },
+      [rng.pick(segments).id],
+    );
     // The first customer has more than a page of orders, to exercise subprofile paging.
     const orderCount = n === 1 ? 150 : rng.int(7);
     for (let k = 0; k < orderCount; k++) {
       const at = seedTime(rng, 1500);
-      addSub(store, profile, orders, [`ORD-${orderNumber++}`, (rng.int(100000) / 100).toFixed(2), rng.pick(['new', 'paid', 'shipped', 'cancelled']), at.text, ''], at.ms);
+      addSub(
+        store,
+        profile,
+        orders,
+        [
+          `ORD-${orderNumber++}`,
+          (rng.int(100000) / 100).toFixed(2),
+          rng.pick(['new', 'paid', 'shipped', 'cancelled']),
+          at.text,
+          '',
+        ],
+        at.ms,
+      );
     }
     for (let k = 0, t = rng.int(4); k < t; k++) {
       const at = seedTime(rng, 1500);
-      addSub(store, profile, tickets, [rng.pick(SUBJECTS), rng.pick(['low', 'normal', 'high']), at.text, 'Hello,\nplease help.'], at.ms);
+      addSub(
+        store,
+        profile,
+        tickets,
+        [rng.pick(SUBJECTS), rng.pick(['low', 'normal', 'high']), at.text, 'Hello,\nplease help.'],
+        at.ms,
+      );
     }
   }
 }
 
-function addSub(store: Store, profile: Profile, collection: Database['collections'][number], values: string[], createdMs: number): void {
+function addSub(
+  store: Store,
+  profile: Profile,
+  collection: Database['collections'][number],
+  values: string[],
+  createdMs: number,
+): void {
   const created = formatWall(wallFromMs(createdMs));
-  store.addSubprofile(profile, collection, values, created, seedTime(store.rng, 30, createdMs).text);
+  store.addSubprofile(
+    profile,
+    collection,
+    values,
+    created,
+    seedTime(store.rng, 30, createdMs).text,
+  );
 }
 
 function seedEvents(store: Store): void {
@@ -174,13 +263,27 @@ function seedEvents(store: Store): void {
   const sessions = store.addCollection(db, 'Sessions');
   store.addField(sessions, { name: 'title', type: 'text' });
   store.addField(sessions, { name: 'starts', type: 'datetime' });
-  const people = ['Ada Lovelace', 'Grace Hopper', 'Alan Turing', 'Edsger Dijkstra', 'Barbara Liskov'];
+  const people = [
+    'Ada Lovelace',
+    'Grace Hopper',
+    'Alan Turing',
+    'Edsger Dijkstra',
+    'Barbara Liskov',
+  ];
   people.forEach((name, i) => {
     const profile = addProfile(store, db, {
-      name, email: `${mailPart(name.split(' ')[0] ?? '')}@example.com`,
-      event: ['Summit 2025', 'Workshop', 'Webinar'][i % 3], date: `2025-0${(i % 3) + 3}-1${i}`,
+      name,
+      email: `${mailPart(name.split(' ')[0] ?? '')}@example.com`,
+      event: ['Summit 2025', 'Workshop', 'Webinar'][i % 3],
+      date: `2025-0${(i % 3) + 3}-1${i}`,
     });
-    addSub(store, profile, sessions, [`Session ${i + 1}`, `2025-03-1${i} 10:00:00`], Date.UTC(2025, 1, 1));
+    addSub(
+      store,
+      profile,
+      sessions,
+      [`Session ${i + 1}`, `2025-03-1${i} 10:00:00`],
+      Date.UTC(2025, 1, 1),
+    );
   });
   // One removed registration (with its session), as the API keeps it: readable, emptied.
   const removed = db.profiles[3];

@@ -10,9 +10,22 @@ export function importDatabase(store: Store, { database, profiles = [] }: Import
   db.id = Number(database.ID);
   store.databases.set(db.id, db);
   for (const f of database.fields.data) {
-    const def = store.addField(db, { name: f.name, type: f.type as FieldType, value: f.value, displayed: f.displayed, ordered: f.ordered, hidden: f.hidden, index: f.index });
+    const def = store.addField(db, {
+      name: f.name,
+      type: f.type as FieldType,
+      value: f.value,
+      displayed: f.displayed,
+      ordered: f.ordered,
+      hidden: f.hidden,
+      index: f.index,
+    });
     // As given, not as the simulator would default them.
-    Object.assign(def, { id: Number(f.ID), value: f.value, length: f.length, textlines: f.textlines });
+    Object.assign(def, {
+      id: Number(f.ID),
+      value: f.value,
+      length: f.length,
+      textlines: f.textlines,
+    });
   }
   for (const i of database.interests.data) store.addInterest(db, i.name, i.group);
   for (const given of profiles) {

@@ -32,9 +32,20 @@ function text(ms: number): string {
 
 export function addBigDatabase(store: Store, count: number): Database {
   const rng = store.rng;
-  const db = store.addDatabase('Big', `Generated database with ${count} profiles`, '2022-06-01 12:00:00');
-  for (const [name, type] of [['email', 'email'], ['firstname', 'text'], ['lastname', 'text'], ['city', 'text'],
-    ['age', 'integer'], ['score', 'float'], ['signup', 'datetime']] as const) {
+  const db = store.addDatabase(
+    'Big',
+    `Generated database with ${count} profiles`,
+    '2022-06-01 12:00:00',
+  );
+  for (const [name, type] of [
+    ['email', 'email'],
+    ['firstname', 'text'],
+    ['lastname', 'text'],
+    ['city', 'text'],
+    ['age', 'integer'],
+    ['score', 'float'],
+    ['signup', 'datetime'],
+  ] as const) {
     store.addField(db, { name, type, value: type === 'integer' || type === 'float' ? '0' : '' });
   }
   const vip = store.addInterest(db, 'vip', 'segment');
@@ -45,34 +56,67 @@ export function addBigDatabase(store: Store, count: number): Database {
     const [last, lastMail] = rng.pick(lasts);
     const created = timestamp(rng, 1500);
     const values = [
-      `${firstMail}.${lastMail}${n}@${rng.pick(DOMAINS)}`, first, last, rng.pick(CITIES),
-      String(16 + rng.int(70)), String(rng.int(10000) / 100), text(timestamp(rng, 1500)),
+      `${firstMail}.${lastMail}${n}@${rng.pick(DOMAINS)}`,
+      first,
+      last,
+      rng.pick(CITIES),
+      String(16 + rng.int(70)),
+      String(rng.int(10000) / 100),
+      text(timestamp(rng, 1500)),
     ];
-    store.addProfile(db, values, n % 5 === 0 ? [vip.id] : [], text(created), text(timestamp(rng, 300, created)));
+    store.addProfile(
+      db,
+      values,
+      n % 5 === 0 ? [vip.id] : [],
+      text(created),
+      text(timestamp(rng, 300, created)),
+    );
   }
   return db;
 }
 
-const CYCLE: FieldType[] = ['text', 'integer', 'float', 'date', 'datetime', 'select', 'empty_date', 'empty_datetime', 'big', 'phone'];
+const CYCLE: FieldType[] = [
+  'text',
+  'integer',
+  'float',
+  'date',
+  'datetime',
+  'select',
+  'empty_date',
+  'empty_datetime',
+  'big',
+  'phone',
+];
 
 function addFields(store: Store, owner: FieldOwner, count: number, withEmail: boolean): void {
   for (let i = 0; i < count; i++) {
-    const type: FieldType = i === 0 && withEmail ? 'email' : CYCLE[i % CYCLE.length] ?? 'text';
-    const value = type === 'select' ? 'red*\ngreen\nblue' : type === 'integer' || type === 'float' ? '0' : '';
+    const type: FieldType = i === 0 && withEmail ? 'email' : (CYCLE[i % CYCLE.length] ?? 'text');
+    const value =
+      type === 'select' ? 'red*\ngreen\nblue' : type === 'integer' || type === 'float' ? '0' : '';
     store.addField(owner, { name: i === 0 && withEmail ? 'email' : `field_${i + 1}`, type, value });
   }
 }
 
 function sampleValue(rng: Rng, type: FieldType, n: number): string {
   switch (type) {
-    case 'email': return `user${n}@${rng.pick(DOMAINS)}`;
-    case 'integer': return String(rng.int(1000));
-    case 'float': return String(rng.int(100000) / 100);
-    case 'date': case 'empty_date': return text(timestamp(rng, 3000)).slice(0, 10);
-    case 'datetime': case 'empty_datetime': return text(timestamp(rng, 3000));
-    case 'select': return rng.pick(['red', 'green', 'blue']);
-    case 'phone': return `+31 6 ${10000000 + rng.int(89999999)}`;
-    default: return `${rng.pick(FIRST_NAMES)} ${rng.pick(CITIES)}`;
+    case 'email':
+      return `user${n}@${rng.pick(DOMAINS)}`;
+    case 'integer':
+      return String(rng.int(1000));
+    case 'float':
+      return String(rng.int(100000) / 100);
+    case 'date':
+    case 'empty_date':
+      return text(timestamp(rng, 3000)).slice(0, 10);
+    case 'datetime':
+    case 'empty_datetime':
+      return text(timestamp(rng, 3000));
+    case 'select':
+      return rng.pick(['red', 'green', 'blue']);
+    case 'phone':
+      return `+31 6 ${10000000 + rng.int(89999999)}`;
+    default:
+      return `${rng.pick(FIRST_NAMES)} ${rng.pick(CITIES)}`;
   }
 }
 
@@ -85,15 +129,30 @@ export function generateAccount(store: Store, spec: GenerateSpec): void {
   const rng = store.rng;
   const perProfile = spec.subprofilesPerProfile ?? 0;
   for (let d = 1; d <= (spec.databases ?? 3); d++) {
-    const db = store.addDatabase(`Database_${d}`, `Generated database ${d}`, text(timestamp(rng, 1000)));
+    const db = store.addDatabase(
+      `Database_${d}`,
+      `Generated database ${d}`,
+      text(timestamp(rng, 1000)),
+    );
     addFields(store, db, spec.fieldsPerDatabase ?? 10, true);
     store.addInterest(db, 'newsletter', 'general');
     for (let c = 1; c <= (spec.collectionsPerDatabase ?? 2); c++) {
-      addFields(store, store.addCollection(db, `Collection_${c}`), spec.fieldsPerCollection ?? 5, false);
+      addFields(
+        store,
+        store.addCollection(db, `Collection_${c}`),
+        spec.fieldsPerCollection ?? 5,
+        false,
+      );
     }
     for (let n = 1; n <= (spec.profilesPerDatabase ?? 100); n++) {
       const created = timestamp(rng, 1500);
-      const profile = store.addProfile(db, sampleValues(rng, db, n), [], text(created), text(timestamp(rng, 300, created)));
+      const profile = store.addProfile(
+        db,
+        sampleValues(rng, db, n),
+        [],
+        text(created),
+        text(timestamp(rng, 300, created)),
+      );
       for (const collection of db.collections) {
         for (let k = 0; k < perProfile; k++) {
           const at = text(timestamp(rng, 1500));

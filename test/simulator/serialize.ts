@@ -2,13 +2,29 @@
 // strings inside entities, envelope numbers are numbers (§6.1).
 import type { Field, Intentions, Interest as InterestJson } from '../../src/api/types';
 import { embedded, type Envelope } from './envelope';
-import type { Collection, Database, FieldDef, FieldOwner, Identity, Interest, Profile, Subprofile } from './model';
+import type {
+  Collection,
+  Database,
+  FieldDef,
+  FieldOwner,
+  Identity,
+  Interest,
+  Profile,
+  Subprofile,
+} from './model';
 
 export function fieldJson(f: FieldDef): Field {
   return {
-    ID: String(f.id), name: f.name, type: f.type, value: f.value,
-    displayed: f.displayed, ordered: f.ordered, length: f.length, textlines: f.textlines,
-    hidden: f.hidden, index: f.index,
+    ID: String(f.id),
+    name: f.name,
+    type: f.type,
+    value: f.value,
+    displayed: f.displayed,
+    ordered: f.ordered,
+    length: f.length,
+    textlines: f.textlines,
+    hidden: f.hidden,
+    index: f.index,
   };
 }
 
@@ -32,7 +48,9 @@ export interface CollectionJson {
 /** The embedded field list of a collection is capped at 100 (§3, §6.11). */
 export function collectionJson(c: Collection): CollectionJson {
   return {
-    ID: String(c.id), name: c.name, database: String(c.databaseId),
+    ID: String(c.id),
+    name: c.name,
+    database: String(c.databaseId),
     fields: embedded(c.fields, 100, fieldJson),
     intentions: intentionsOf(c),
   };
@@ -40,7 +58,11 @@ export function collectionJson(c: Collection): CollectionJson {
 
 export function databaseJson(db: Database): unknown {
   return {
-    ID: String(db.id), name: db.name, description: db.description, archived: db.archived, created: db.created,
+    ID: String(db.id),
+    name: db.name,
+    description: db.description,
+    archived: db.archived,
+    created: db.created,
     fields: embedded(db.fields, 1000, fieldJson),
     interests: embedded(db.interests, 1000, interestJson),
     collections: embedded(db.collections, 1000, collectionJson),
@@ -53,7 +75,12 @@ export function fieldMap(owner: FieldOwner, values: readonly string[]): Record<s
   const map: Record<string, string> = {};
   owner.fields.forEach((f, i) => {
     // Defined, not assigned: a field may be called __proto__, and Copernica prints it like any other.
-    Object.defineProperty(map, f.name, { value: values[i] ?? '', enumerable: true, writable: true, configurable: true });
+    Object.defineProperty(map, f.name, {
+      value: values[i] ?? '',
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   });
   return map;
 }
@@ -69,18 +96,37 @@ export function profileJson(db: Database, p: Profile, dataOnly = false): unknown
   const interests = interestNames(db, p);
   if (dataOnly) return { ID: String(p.id), fields, interests, modified: p.modified };
   return {
-    ID: String(p.id), fields, interests, database: String(p.databaseId),
-    secret: p.secret, created: p.created, modified: p.modified, removed: p.removed,
+    ID: String(p.id),
+    fields,
+    interests,
+    database: String(p.databaseId),
+    secret: p.secret,
+    created: p.created,
+    modified: p.modified,
+    removed: p.removed,
   };
 }
 
 /** `dataonly` keeps ID, fields, profile, collection, modified (§4.6). */
 export function subprofileJson(c: Collection, s: Subprofile, dataOnly = false): unknown {
   const fields = fieldMap(c, s.values);
-  if (dataOnly) return { ID: String(s.id), fields, profile: String(s.profileId), collection: String(s.collectionId), modified: s.modified };
+  if (dataOnly)
+    return {
+      ID: String(s.id),
+      fields,
+      profile: String(s.profileId),
+      collection: String(s.collectionId),
+      modified: s.modified,
+    };
   return {
-    ID: String(s.id), secret: s.secret, fields, profile: String(s.profileId), collection: String(s.collectionId),
-    created: s.created, modified: s.modified, removed: s.removed,
+    ID: String(s.id),
+    secret: s.secret,
+    fields,
+    profile: String(s.profileId),
+    collection: String(s.collectionId),
+    created: s.created,
+    modified: s.modified,
+    removed: s.removed,
   };
 }
 

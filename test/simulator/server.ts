@@ -29,7 +29,10 @@ function send(res: ServerResponse, reply: Reply): void {
   const hasBody = reply.status !== 204 && reply.status !== 304;
   // Encoded once: the length and the bytes sent come from the same buffer.
   const body = hasBody ? Buffer.from(reply.body) : undefined;
-  res.writeHead(reply.status, body ? { ...reply.headers, 'Content-Length': String(body.length) } : reply.headers);
+  res.writeHead(
+    reply.status,
+    body ? { ...reply.headers, 'Content-Length': String(body.length) } : reply.headers,
+  );
   res.end(body);
 }
 
@@ -47,7 +50,10 @@ function truncated(reply: Reply): Reply {
 /** Headers and the first half of the body, then the connection is held open, sending nothing. */
 function stall(state: SimState, res: ServerResponse, reply: Reply): void {
   const body = Buffer.from(reply.body);
-  res.writeHead(reply.status, { ...reply.headers, 'Content-Length': String(Math.max(body.length, 2)) });
+  res.writeHead(reply.status, {
+    ...reply.headers,
+    'Content-Length': String(Math.max(body.length, 2)),
+  });
   res.write(body.subarray(0, Math.floor(body.length / 2)));
   hold(state, res);
 }
@@ -58,7 +64,9 @@ function flood(state: SimState, res: ServerResponse): void {
   const chunk = Buffer.from(`${'"flood",'.repeat(8192)}`);
   res.write('[');
   const pump = (): void => {
-    while (!res.destroyed && res.write(chunk)) { /* until the socket's buffer is full */ }
+    while (!res.destroyed && res.write(chunk)) {
+      /* until the socket's buffer is full */
+    }
   };
   res.on('drain', pump);
   pump();
@@ -77,37 +85,76 @@ function quirky(state: SimState, query: Query): Query {
   const result: Query = { ...query };
   if (ignoreStart) delete result.start;
   const conditions = result['fields[]'];
-  if (ignoreIdConditions && Array.isArray(conditions)) result['fields[]'] = conditions.filter((c) => !/^id\s*[<>=!]/i.test(c));
+  if (ignoreIdConditions && Array.isArray(conditions))
+    result['fields[]'] = conditions.filter((c) => !/^id\s*[<>=!]/i.test(c));
   return result;
 }
 
-function authenticate(state: SimState, method: string, bodyText: string, contentType: string | undefined, query: Query): Reply {
+function authenticate(
+  state: SimState,
+  method: string,
+  bodyText: string,
+  contentType: string | undefined,
+  query: Query,
+): Reply {
   if (method !== 'POST') return textReply(405, 'Method Not Allowed');
   const jwt = state.auth.authenticate(bodyText, contentType, query);
   // The auth service's failure answer is undocumented (§1.3 [?]): a short text with a configurable status.
-  return jwt ? textReply(200, jwt) : textReply(state.options.authEndpointFailureStatus, 'Invalid access token');
+  return jwt
+    ? textReply(200, jwt)
+    : textReply(state.options.authEndpointFailureStatus, 'Invalid access token');
 }
 
-function answer(state: SimState, req: IncomingMessage, url: URL, query: Query, bodyText: string): Reply {
+function answer(
+  state: SimState,
+  req: IncomingMessage,
+  url: URL,
+  query: Query,
+  bodyText: string,
+): Reply {
   const path = url.pathname;
   const method = req.method ?? 'GET';
   const contentType = req.headers['content-type'];
-  if (path.replace(/\/+$/, '') === '/authenticate') return authenticate(state, method, bodyText, contentType, query);
+  if (path.replace(/\/+$/, '') === '/authenticate')
+    return authenticate(state, method, bodyText, contentType, query);
   const { version, segments, resourcePath } = splitApiPath(path);
   const { options } = state;
-  if (!state.auth.authorizeApi(version, req.headers.authorization, query, options.acceptQueryTokenOnV4)) {
+  if (
+    !state.auth.authorizeApi(
+      version,
+      req.headers.authorization,
+      query,
+      options.acceptQueryTokenOnV4,
+    )
+  ) {
     return errorReply(MESSAGES.invalidToken, options.authFailureStatus);
   }
-  const apiRequest = { version, method, segments, query: quirky(state, query), body: parseBody(bodyText, contentType), resourcePath, search: url.search };
+  const apiRequest = {
+    version,
+    method,
+    segments,
+    query: quirky(state, query),
+    body: parseBody(bodyText, contentType),
+    resourcePath,
+    search: url.search,
+  };
   try {
     return routeApi(apiRequest, { store: state.store, options, baseUrl: state.baseUrl });
   } catch (error) {
     // A simulator bug, not Copernica behaviour: make it loud.
-    return errorReply(`Simulator error: ${error instanceof Error ? error.stack ?? error.message : String(error)}`, 500);
+    return errorReply(
+      `Simulator error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      500,
+    );
   }
 }
 
-async function handle(state: SimState, controls: SimulatorControls, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function handle(
+  state: SimState,
+  controls: SimulatorControls,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
   const bodyText = await readBody(req);
   const url = new URL(req.url ?? '/', 'http://simulator');
   const method = req.method ?? 'GET';
@@ -116,7 +163,14 @@ async function handle(state: SimState, controls: SimulatorControls, req: Incomin
     return;
   }
   const query = parseQuery(url.search);
-  const entry: RecordedRequest = { method, path: url.pathname, query, headers: flatHeaders(req), body: bodyText, time: Date.now() };
+  const entry: RecordedRequest = {
+    method,
+    path: url.pathname,
+    query,
+    headers: flatHeaders(req),
+    body: bodyText,
+    time: Date.now(),
+  };
   state.log.push(entry);
   const fault = state.faults.take(method, url.pathname);
   const slept = performance.now();

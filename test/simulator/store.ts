@@ -2,7 +2,16 @@
 // (IDs are never reused, §8). Rules about updates and deletes live in mutations.ts.
 import type { FieldType } from '../../src/api/types';
 import { coerceValue } from './coerce';
-import type { Collection, Database, FieldDef, FieldOwner, Identity, Interest, Profile, Subprofile } from './model';
+import type {
+  Collection,
+  Database,
+  FieldDef,
+  FieldOwner,
+  Identity,
+  Interest,
+  Profile,
+  Subprofile,
+} from './model';
 import type { Rng } from './rng';
 
 export interface FieldSpec {
@@ -36,7 +45,10 @@ export class Store {
    */
   private readonly definitionAnswers = new Map<string, string>();
 
-  constructor(readonly identity: Identity, readonly rng: Rng) {}
+  constructor(
+    readonly identity: Identity,
+    readonly rng: Rng,
+  ) {}
 
   nextId(sequence: Sequence): number {
     return this.next[sequence]++;
@@ -58,8 +70,15 @@ export class Store {
 
   addDatabase(name: string, description: string, created: string): Database {
     const db: Database = {
-      id: this.nextId('database'), name, description, archived: false, created,
-      fields: [], interests: [], collections: [], profiles: [],
+      id: this.nextId('database'),
+      name,
+      description,
+      archived: false,
+      created,
+      fields: [],
+      interests: [],
+      collections: [],
+      profiles: [],
     };
     this.databases.set(db.id, db);
     this.definitionAnswers.clear();
@@ -69,16 +88,24 @@ export class Store {
   addField(owner: FieldOwner, spec: FieldSpec): FieldDef {
     const raw = (spec.value ?? '').split(/\r?\n/);
     const isSelect = spec.type === 'select';
-    const choices = isSelect ? raw.map((c) => c.replace(/\*$/, '').trimEnd()).filter((c) => c !== '') : [];
+    const choices = isSelect
+      ? raw.map((c) => c.replace(/\*$/, '').trimEnd()).filter((c) => c !== '')
+      : [];
     const starred = isSelect ? raw.find((c) => c.endsWith('*')) : undefined;
     const field: FieldDef = {
-      id: this.nextId('field'), name: spec.name, key: spec.name.toLowerCase(), type: spec.type,
-      value: isSelect ? choices.join('\r\n') : spec.value ?? '',
-      defaultValue: isSelect ? starred?.replace(/\*$/, '').trimEnd() ?? '' : spec.value ?? '',
+      id: this.nextId('field'),
+      name: spec.name,
+      key: spec.name.toLowerCase(),
+      type: spec.type,
+      value: isSelect ? choices.join('\r\n') : (spec.value ?? ''),
+      defaultValue: isSelect ? (starred?.replace(/\*$/, '').trimEnd() ?? '') : (spec.value ?? ''),
       choices,
-      displayed: spec.displayed ?? true, ordered: spec.ordered ?? false,
-      length: String(spec.length ?? 255), textlines: String(spec.textlines ?? 1),
-      hidden: spec.hidden ?? false, index: spec.index ?? false,
+      displayed: spec.displayed ?? true,
+      ordered: spec.ordered ?? false,
+      length: String(spec.length ?? 255),
+      textlines: String(spec.textlines ?? 1),
+      hidden: spec.hidden ?? false,
+      index: spec.index ?? false,
     };
     owner.fields.push(field);
     this.definitionAnswers.clear();
@@ -93,7 +120,13 @@ export class Store {
   }
 
   addCollection(db: Database, name: string): Collection {
-    const collection: Collection = { id: this.nextId('collection'), name, databaseId: db.id, fields: [], subprofiles: [] };
+    const collection: Collection = {
+      id: this.nextId('collection'),
+      name,
+      databaseId: db.id,
+      fields: [],
+      subprofiles: [],
+    };
     db.collections.push(collection);
     this.definitionAnswers.clear();
     this.collections.set(collection.id, collection);
@@ -105,20 +138,44 @@ export class Store {
     return owner.fields.map((f, i) => coerceValue(f, given.has(i) ? given.get(i) : f.defaultValue));
   }
 
-  addProfile(db: Database, values: string[], interests: number[], created: string, modified = created): Profile {
+  addProfile(
+    db: Database,
+    values: string[],
+    interests: number[],
+    created: string,
+    modified = created,
+  ): Profile {
     const profile: Profile = {
-      id: this.nextId('profile'), databaseId: db.id, values, interests,
-      secret: this.secret(), created, modified, removed: false,
+      id: this.nextId('profile'),
+      databaseId: db.id,
+      values,
+      interests,
+      secret: this.secret(),
+      created,
+      modified,
+      removed: false,
     };
     db.profiles.push(profile);
     this.profiles.set(profile.id, profile);
     return profile;
   }
 
-  addSubprofile(profile: Profile, collection: Collection, values: string[], created: string, modified = created): Subprofile {
+  addSubprofile(
+    profile: Profile,
+    collection: Collection,
+    values: string[],
+    created: string,
+    modified = created,
+  ): Subprofile {
     const sub: Subprofile = {
-      id: this.nextId('subprofile'), profileId: profile.id, collectionId: collection.id, values,
-      secret: this.secret(), created, modified, removed: false,
+      id: this.nextId('subprofile'),
+      profileId: profile.id,
+      collectionId: collection.id,
+      values,
+      secret: this.secret(),
+      created,
+      modified,
+      removed: false,
     };
     collection.subprofiles.push(sub);
     (profile.subprofiles ??= []).push(sub);

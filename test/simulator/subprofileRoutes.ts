@@ -5,7 +5,15 @@ import { errorReply, jsonReply, type Reply } from './httpUtil';
 import { conditionExpressions, idList, listEnvelope, listParams, selectEntities } from './listing';
 import type { Collection } from './model';
 import { isMap, removeSubprofile, updateEntity } from './mutations';
-import { MESSAGES, deleted, invalidMethod, missingElement, putDone, type ApiEnv, type ApiRequest } from './replies';
+import {
+  MESSAGES,
+  deleted,
+  invalidMethod,
+  missingElement,
+  putDone,
+  type ApiEnv,
+  type ApiRequest,
+} from './replies';
 import { collectionJson, fieldJson, fieldMap, subprofileJson } from './serialize';
 
 export function routeSubprofile(req: ApiRequest, env: ApiEnv): Reply {
@@ -25,7 +33,10 @@ export function routeSubprofile(req: ApiRequest, env: ApiEnv): Reply {
     if (req.method === 'GET') return jsonReply(subprofileJson(collection, subprofile));
     if (!writes) return invalidMethod();
     const body = isMap(req.body) && !Array.isArray(req.body) ? req.body : {};
-    updateEntity(collection, subprofile, { fields: isMap(body.fields) ? body.fields : undefined, secret: body.secret });
+    updateEntity(collection, subprofile, {
+      fields: isMap(body.fields) ? body.fields : undefined,
+      secret: body.secret,
+    });
     return putDone(req, env);
   }
   if (sub !== 'fields') return invalidMethod();
@@ -42,11 +53,31 @@ export function routeCollection(req: ApiRequest, env: ApiEnv): Reply {
   if (!collection) return errorReply(MESSAGES.noCollection);
   const get = req.method === 'GET';
   switch (sub) {
-    case undefined: return get ? jsonReply(collectionJson(collection)) : invalidMethod();
-    case 'fields': return get ? jsonReply(envelope(collection.fields, parsePaging(req.query, req.version === 1 ? 100 : 1000), fieldJson)) : invalidMethod();
-    case 'subprofileids': return get ? jsonReply(idList(collection.subprofiles.filter((s) => s.removed === false), env)) : invalidMethod();
-    case 'subprofiles': return collectionSubprofiles(req, env, collection);
-    default: return invalidMethod();
+    case undefined:
+      return get ? jsonReply(collectionJson(collection)) : invalidMethod();
+    case 'fields':
+      return get
+        ? jsonReply(
+            envelope(
+              collection.fields,
+              parsePaging(req.query, req.version === 1 ? 100 : 1000),
+              fieldJson,
+            ),
+          )
+        : invalidMethod();
+    case 'subprofileids':
+      return get
+        ? jsonReply(
+            idList(
+              collection.subprofiles.filter((s) => s.removed === false),
+              env,
+            ),
+          )
+        : invalidMethod();
+    case 'subprofiles':
+      return collectionSubprofiles(req, env, collection);
+    default:
+      return invalidMethod();
   }
 }
 
@@ -54,7 +85,9 @@ function collectionSubprofiles(req: ApiRequest, env: ApiEnv, collection: Collect
   if (req.method === 'GET') {
     const params = listParams(req, collection);
     const items = selectEntities(collection.subprofiles, collection, params, env);
-    return jsonReply(listEnvelope(items, params, env, (s) => subprofileJson(collection, s, params.dataOnly)));
+    return jsonReply(
+      listEnvelope(items, params, env, (s) => subprofileJson(collection, s, params.dataOnly)),
+    );
   }
   if (req.method !== 'PUT') return invalidMethod();
   const expressions = conditionExpressions(req.query);
@@ -65,7 +98,8 @@ function collectionSubprofiles(req: ApiRequest, env: ApiEnv, collection: Collect
   const wrapped = isMap(body.fields) && !collection.fields.some((f) => f.key === 'fields');
   const fields = wrapped ? body.fields : body;
   for (const sub of collection.subprofiles) {
-    if (sub.removed === false && matches(sub, conditions)) updateEntity(collection, sub, { fields });
+    if (sub.removed === false && matches(sub, conditions))
+      updateEntity(collection, sub, { fields });
   }
   return putDone(req, env);
 }

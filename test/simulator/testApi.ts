@@ -23,7 +23,10 @@ export interface CallOptions {
 export class TestApi {
   private jwt: string | undefined;
 
-  constructor(readonly sim: Simulator, readonly version: 'v1' | 'v2' | 'v3' | 'v4' = 'v4') {}
+  constructor(
+    readonly sim: Simulator,
+    readonly version: 'v1' | 'v2' | 'v3' | 'v4' = 'v4',
+  ) {}
 
   async freshJwt(): Promise<string> {
     const res = await fetch(this.sim.authUrl, {
@@ -49,13 +52,17 @@ export class TestApi {
 
   async call(method: string, path: string, options: CallOptions = {}): Promise<RawResponse> {
     const headers: Record<string, string> = { ...options.headers };
-    if (this.version === 'v4' && !options.noAuth) headers.Authorization = `Bearer ${this.jwt ?? (await this.freshJwt())}`;
+    if (this.version === 'v4' && !options.noAuth)
+      headers.Authorization = `Bearer ${this.jwt ?? (await this.freshJwt())}`;
     let body: string | undefined = options.rawBody;
     if (options.body !== undefined) {
       body = JSON.stringify(options.body);
       headers['Content-Type'] ??= 'application/json';
     }
-    const res = await fetch(this.url(path, options.query, this.version !== 'v4' && !options.noAuth), { method, headers, body, redirect: 'manual' });
+    const res = await fetch(
+      this.url(path, options.query, this.version !== 'v4' && !options.noAuth),
+      { method, headers, body, redirect: 'manual' },
+    );
     const text = await res.text();
     return { status: res.status, headers: res.headers, text, json: <T>() => JSON.parse(text) as T };
   }

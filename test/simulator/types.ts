@@ -129,7 +129,9 @@ export interface SimulatorControls {
 }
 
 export type AsyncSimulatorControls = {
-  [K in keyof SimulatorControls]: (...args: Parameters<SimulatorControls[K]>) => Promise<ReturnType<SimulatorControls[K]>>;
+  [K in keyof SimulatorControls]: (
+    ...args: Parameters<SimulatorControls[K]>
+  ) => Promise<ReturnType<SimulatorControls[K]>>;
 };
 
 export interface Simulator {

@@ -10,7 +10,11 @@ import type { Page, ProfileQuery } from '../../src/api/types';
 describe('api conditions: sent as written (issue 20.7)', () => {
   it('refuses an operator with a space inside it, which would be sent as another operator', () => {
     for (const text of ['age < =5', 'age > =5', 'age < >5', 'age< =5', 'age <  = 5']) {
-      assert.throws(() => parseCondition(text), /would be sent as "age[<>]=? ?[>=]?5".*operator/, text);
+      assert.throws(
+        () => parseCondition(text),
+        /would be sent as "age[<>]=? ?[>=]?5".*operator/,
+        text,
+      );
     }
   });
 
@@ -22,8 +26,14 @@ describe('api conditions: sent as written (issue 20.7)', () => {
   });
 
   it('formatCondition refuses a condition that would be read as another', () => {
-    assert.throws(() => formatCondition({ field: 'age', operator: '<', value: '=5' }), /different condition/);
-    assert.throws(() => formatCondition({ field: 'age', operator: '>', value: '=5' }), /different condition/);
+    assert.throws(
+      () => formatCondition({ field: 'age', operator: '<', value: '=5' }),
+      /different condition/,
+    );
+    assert.throws(
+      () => formatCondition({ field: 'age', operator: '>', value: '=5' }),
+      /different condition/,
+    );
     assert.strictEqual(formatCondition({ field: 'age', operator: '<=', value: '=5' }), 'age<==5');
   });
 });
@@ -31,8 +41,14 @@ describe('api conditions: sent as written (issue 20.7)', () => {
 describe('api query numbers (issue 20.8)', () => {
   it('sends start as plain digits', () => {
     assert.strictEqual(profileSearchParams({ start: Number.NaN }).get('start'), '0');
-    assert.strictEqual(profileSearchParams({ start: 1e21 }).get('start'), String(Number.MAX_SAFE_INTEGER));
-    assert.strictEqual(profileSearchParams({ start: Number.POSITIVE_INFINITY }).get('start'), String(Number.MAX_SAFE_INTEGER));
+    assert.strictEqual(
+      profileSearchParams({ start: 1e21 }).get('start'),
+      String(Number.MAX_SAFE_INTEGER),
+    );
+    assert.strictEqual(
+      profileSearchParams({ start: Number.POSITIVE_INFINITY }).get('start'),
+      String(Number.MAX_SAFE_INTEGER),
+    );
     assert.strictEqual(profileSearchParams({ start: -3 }).get('start'), '0');
     assert.strictEqual(profileSearchParams({ start: 12.7 }).get('start'), '12');
   });
@@ -40,9 +56,16 @@ describe('api query numbers (issue 20.8)', () => {
   it('refuses a paging number beyond what a double holds exactly', () => {
     const huge = '9'.repeat(400);
     for (const key of ['count', 'total', 'start', 'limit']) {
-      assert.throws(() => parsePage({ [key]: huge, data: [] }, parseProfile), (e: unknown) => e instanceof ApiError && e.kind === 'server', key);
+      assert.throws(
+        () => parsePage({ [key]: huge, data: [] }, parseProfile),
+        (e: unknown) => e instanceof ApiError && e.kind === 'server',
+        key,
+      );
     }
-    assert.throws(() => parsePage(JSON.parse(`{"total": 1e400, "data": []}`) as unknown, parseProfile), ApiError);
+    assert.throws(
+      () => parsePage(JSON.parse(`{"total": 1e400, "data": []}`) as unknown, parseProfile),
+      ApiError,
+    );
     assert.strictEqual(parsePage({ total: '12', count: 3, data: [] }, parseProfile).total, 12);
   });
 
@@ -56,7 +79,8 @@ describe('api query numbers (issue 20.8)', () => {
       return Promise.resolve({ start: 0, limit: query.limit ?? 0, count: data.length, data });
     };
     const seen: string[] = [];
-    for await (const item of pageAll(ignoresStart, { orderBy: 'email', limit: 10 })) seen.push(item.ID);
+    for await (const item of pageAll(ignoresStart, { orderBy: 'email', limit: 10 }))
+      seen.push(item.ID);
     assert.strictEqual(seen.length, 10);
     assert.strictEqual(new Set(seen).size, 10);
     assert.strictEqual(requests.length, 2);
@@ -66,10 +90,19 @@ describe('api query numbers (issue 20.8)', () => {
     const all = Array.from({ length: 25 }, (_, i) => ({ ID: String(100 - i) }));
     const honest = (query: ProfileQuery): Promise<Page<{ ID: string }>> => {
       const data = all.slice(query.start ?? 0, (query.start ?? 0) + (query.limit ?? 0));
-      return Promise.resolve({ start: query.start ?? 0, limit: query.limit ?? 0, count: data.length, data });
+      return Promise.resolve({
+        start: query.start ?? 0,
+        limit: query.limit ?? 0,
+        count: data.length,
+        data,
+      });
     };
     const seen: string[] = [];
-    for await (const item of pageAll(honest, { orderBy: 'modified', limit: 10 })) seen.push(item.ID);
-    assert.deepStrictEqual(seen, all.map((p) => p.ID));
+    for await (const item of pageAll(honest, { orderBy: 'modified', limit: 10 }))
+      seen.push(item.ID);
+    assert.deepStrictEqual(
+      seen,
+      all.map((p) => p.ID),
+    );
   });
 });

@@ -21,18 +21,31 @@ describe('api client: hostile network and server', function () {
 
   const make = (extra: Partial<ClientOptions> = {}, on: Simulator = sim): CopernicaClient =>
     new CopernicaClient({
-      apiUrl: on.url, authUrl: on.authUrl, apiVersion: 'v4', token: on.token, retryBaseDelayMs: 5, retryMaxDelayMs: 20,
-      log: (line) => logLines.push(line), warn: (line) => warnings.push(line), ...extra,
+      apiUrl: on.url,
+      authUrl: on.authUrl,
+      apiVersion: 'v4',
+      token: on.token,
+      retryBaseDelayMs: 5,
+      retryMaxDelayMs: 20,
+      log: (line) => logLines.push(line),
+      warn: (line) => warnings.push(line),
+      ...extra,
     });
   const sent = (method: string, path: RegExp, from = sim): RecordedRequest[] =>
     from.controls.requests().filter((r) => r.method === method && path.test(r.path));
   const failure = async (promise: Promise<unknown>, kind: ApiErrorKind): Promise<ApiError> => {
-    const error = await promise.then(() => undefined, (e: unknown) => e);
+    const error = await promise.then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     assert.ok(error instanceof ApiError, `expected an ApiError, got ${String(error)}`);
     assert.equal(error.kind, kind, error.message);
     return error;
   };
-  const withSimulator = async (options: SimulatorOptions, body: (other: Simulator) => Promise<void>): Promise<void> => {
+  const withSimulator = async (
+    options: SimulatorOptions,
+    body: (other: Simulator) => Promise<void>,
+  ): Promise<void> => {
     const other = await startSimulator(options);
     try {
       await body(other);
@@ -83,33 +96,50 @@ describe('api client: hostile network and server', function () {
 
   describe('lists that never end', () => {
     it('a server that ignores start: the definitions walker stops, without duplicates, and says so', async () => {
-      await withSimulator({ generate: { databases: 1, fieldsPerDatabase: 2500, profilesPerDatabase: 3 } }, async (other) => {
-        const client = make({}, other);
-        const [database] = await client.databases();
-        assert.ok(database);
-        other.controls.setQuirks({ ignoreStart: true });
-        other.controls.clearRequests();
-        const fields = await client.databaseFields(database.ID);
-        assert.equal(new Set(fields.map((f) => f.ID)).size, fields.length, 'duplicates were kept');
-        assert.equal(fields.length, 1000);
-        assert.equal(sent('GET', /\/fields$/, other).length, 2, 'one page to find out, no more');
-        assert.ok(warnings.some((w) => /brought no new items/.test(w)), warnings.join('\n'));
-      });
+      await withSimulator(
+        { generate: { databases: 1, fieldsPerDatabase: 2500, profilesPerDatabase: 3 } },
+        async (other) => {
+          const client = make({}, other);
+          const [database] = await client.databases();
+          assert.ok(database);
+          other.controls.setQuirks({ ignoreStart: true });
+          other.controls.clearRequests();
+          const fields = await client.databaseFields(database.ID);
+          assert.equal(
+            new Set(fields.map((f) => f.ID)).size,
+            fields.length,
+            'duplicates were kept',
+          );
+          assert.equal(fields.length, 1000);
+          assert.equal(sent('GET', /\/fields$/, other).length, 2, 'one page to find out, no more');
+          assert.ok(
+            warnings.some((w) => /brought no new items/.test(w)),
+            warnings.join('\n'),
+          );
+        },
+      );
     });
 
     it('a server that ignores start: walking all profiles by offset ends', async () => {
-      await withSimulator({ generate: { databases: 1, fieldsPerDatabase: 3, profilesPerDatabase: 40 } }, async (other) => {
-        const client = make({}, other);
-        const [database] = await client.databases();
-        assert.ok(database);
-        other.controls.setQuirks({ ignoreStart: true });
-        other.controls.clearRequests();
-        const ids: string[] = [];
-        for await (const profile of client.allProfiles(database.ID, { limit: 10, orderBy: 'modified' })) ids.push(profile.ID);
-        assert.equal(ids.length, 10);
-        assert.equal(sent('GET', /\/profiles$/, other).length, 2);
-        assert.ok(warnings.some((w) => /brought no new items/.test(w)));
-      });
+      await withSimulator(
+        { generate: { databases: 1, fieldsPerDatabase: 3, profilesPerDatabase: 40 } },
+        async (other) => {
+          const client = make({}, other);
+          const [database] = await client.databases();
+          assert.ok(database);
+          other.controls.setQuirks({ ignoreStart: true });
+          other.controls.clearRequests();
+          const ids: string[] = [];
+          for await (const profile of client.allProfiles(database.ID, {
+            limit: 10,
+            orderBy: 'modified',
+          }))
+            ids.push(profile.ID);
+          assert.equal(ids.length, 10);
+          assert.equal(sent('GET', /\/profiles$/, other).length, 2);
+          assert.ok(warnings.some((w) => /brought no new items/.test(w)));
+        },
+      );
     });
 
     it('a server that ignores id>: the explorer pager ends, "Load more" goes away', async () => {
@@ -117,14 +147,20 @@ describe('api client: hostile network and server', function () {
       sim.controls.setQuirks({ ignoreIdConditions: true });
       const lines: string[] = [];
       const pager = new Pager(
-        (after, withTotal, signal) => client.profiles('Newsletter', pagedQuery(5, after, withTotal), signal), 5, { what: 'Newsletter', warn: (l) => lines.push(l) },
+        (after, withTotal, signal) =>
+          client.profiles('Newsletter', pagedQuery(5, after, withTotal), signal),
+        5,
+        { what: 'Newsletter', warn: (l) => lines.push(l) },
       );
       for (let i = 0; i < 5 && !pager.done; i++) await pager.loadNext(new AbortController().signal);
       assert.ok(pager.done, 'the pager would offer "Load more" forever');
       assert.equal(pager.items.length, 5);
       assert.equal(new Set(pager.items.map((p) => p.ID)).size, 5);
       assert.equal(sent('GET', /\/profiles$/).length, 2);
-      assert.ok(lines.some((l) => /Newsletter.*no new items/.test(l)), lines.join('\n'));
+      assert.ok(
+        lines.some((l) => /Newsletter.*no new items/.test(l)),
+        lines.join('\n'),
+      );
     });
 
     it('a guard drops repeats and has a hard ceiling on pages', () => {
@@ -142,11 +178,23 @@ describe('api client: hostile network and server', function () {
   describe('3xx answers to writes', () => {
     it('a v4 PUT answered 303 by a gateway fails, and is not retried', async () => {
       const client = make();
-      sim.controls.failNext({ status: 303, body: '', headers: { Location: '/elsewhere' }, method: 'PUT' });
-      const error = await failure(client.updateProfile('1', { fields: { firstname: 'Gateway' } }), 'server');
+      sim.controls.failNext({
+        status: 303,
+        body: '',
+        headers: { Location: '/elsewhere' },
+        method: 'PUT',
+      });
+      const error = await failure(
+        client.updateProfile('1', { fields: { firstname: 'Gateway' } }),
+        'server',
+      );
       assert.equal(error.status, 303);
       assert.equal(sent('PUT', /^\/v4\/profile\/1$/).length, 1);
-      assert.notEqual((await client.profile('1')).fields['firstname'], 'Gateway', 'the 303 was not a real save here');
+      assert.notEqual(
+        (await client.profile('1')).fields['firstname'],
+        'Gateway',
+        'the 303 was not a real save here',
+      );
     });
 
     it('a v2 PUT answered 303 (as v2 answers every PUT) succeeds', async () => {
@@ -160,7 +208,10 @@ describe('api client: hostile network and server', function () {
       sim.controls.failNext({ status: 303, body: '', method: 'GET' });
       await failure(client.identity(), 'server');
       sim.controls.failNext({ status: 303, body: '', method: 'POST' });
-      await failure(client.createProfile('Newsletter', { fields: { email: 'x@example.com' } }), 'server');
+      await failure(
+        client.createProfile('Newsletter', { fields: { email: 'x@example.com' } }),
+        'server',
+      );
     });
   });
 
@@ -205,7 +256,12 @@ describe('api client: hostile network and server', function () {
 
     it('an answer announced larger than the cap is not read; the auth answer has the cap too', async () => {
       const client = make({ maxAnswerBytes: 100 });
-      sim.controls.failNext({ status: 200, body: 'x'.repeat(5000), method: 'POST', path: '^/authenticate' });
+      sim.controls.failNext({
+        status: 200,
+        body: 'x'.repeat(5000),
+        method: 'POST',
+        path: '^/authenticate',
+      });
       const error = await failure(client.identity(), 'server');
       assert.equal(error.cause, ANSWER_TOO_LARGE);
       assert.equal(sent('GET', /identity$/).length, 0);
@@ -217,12 +273,18 @@ describe('api client: hostile network and server', function () {
 
     it('redacts the raw, URI-encoded and form-encoded spellings, hex in either case', () => {
       const spellings = [
-        token, encodeURIComponent(token), new URLSearchParams({ t: token }).toString().slice(2),
+        token,
+        encodeURIComponent(token),
+        new URLSearchParams({ t: token }).toString().slice(2),
         new URLSearchParams({ t: token }).toString().slice(2).toLowerCase(),
         encodeURIComponent(token).replace(/[!'()*~]/g, (c) => `%${c.charCodeAt(0).toString(16)}`),
       ];
       for (const spelling of spellings) {
-        assert.equal(redact(`GET /v3/identity?access_token=${spelling}&x=1`, [token]), 'GET /v3/identity?access_token=***&x=1', spelling);
+        assert.equal(
+          redact(`GET /v3/identity?access_token=${spelling}&x=1`, [token]),
+          'GET /v3/identity?access_token=***&x=1',
+          spelling,
+        );
       }
     });
 
@@ -230,11 +292,19 @@ describe('api client: hostile network and server', function () {
       await withSimulator({ token }, async (other) => {
         const client = make({ apiVersion: 'v3' }, other);
         const echoed = `${other.url}/v3/identity?${new URLSearchParams({ access_token: token }).toString()}`;
-        other.controls.failNext({ status: 400, body: JSON.stringify({ error: { message: `Invalid request: ${echoed}` } }) });
+        other.controls.failNext({
+          status: 400,
+          body: JSON.stringify({ error: { message: `Invalid request: ${echoed}` } }),
+        });
         const error = await failure(client.identity(), 'badRequest');
         const encoded = new URLSearchParams({ t: token }).toString().slice(2);
         for (const text of [error.message, error.apiMessage ?? '', ...logLines]) {
-          assert.ok(!text.includes(token) && !text.includes(encoded) && !text.includes(encodeURIComponent(token)), text);
+          assert.ok(
+            !text.includes(token) &&
+              !text.includes(encoded) &&
+              !text.includes(encodeURIComponent(token)),
+            text,
+          );
         }
         assert.match(error.apiMessage ?? '', /access_token=\*\*\*/);
         assert.equal((await client.identity()).name, 'Demo Account', 'the odd token itself works');
@@ -243,21 +313,34 @@ describe('api client: hostile network and server', function () {
 
     it('says when a token has characters a Copernica token never has', () => {
       assert.equal(hasUnusualTokenCharacters('ed430a95c58fd7d2830c9dc453396cf5'), false);
-      for (const odd of [token, 'abc def', 'abc~', 'abc+', 'abc%41']) assert.equal(hasUnusualTokenCharacters(odd), true, odd);
+      for (const odd of [token, 'abc def', 'abc~', 'abc+', 'abc%41'])
+        assert.equal(hasUnusualTokenCharacters(odd), true, odd);
     });
   });
 
   describe('http only to this machine', () => {
     it('localhost exactly and literal loopback addresses; names that only look local are refused', () => {
-      for (const host of ['localhost', 'LOCALHOST', '127.0.0.1', '127.1.2.3', '[::1]']) assert.equal(isLoopback(host), true, host);
-      for (const host of ['evil.localhost', 'localhost.', 'localhost.example.com', '127.0.0.1.nip.io', '128.0.0.1', '[::2]']) {
+      for (const host of ['localhost', 'LOCALHOST', '127.0.0.1', '127.1.2.3', '[::1]'])
+        assert.equal(isLoopback(host), true, host);
+      for (const host of [
+        'evil.localhost',
+        'localhost.',
+        'localhost.example.com',
+        '127.0.0.1.nip.io',
+        '128.0.0.1',
+        '[::2]',
+      ]) {
         assert.equal(isLoopback(host), false, host);
       }
       assert.equal(validateEndpointUrl('http://localhost:8080'), undefined);
       assert.equal(validateEndpointUrl('http://127.0.0.1:8080/authenticate'), undefined);
       assert.ok(validateEndpointUrl('http://evil.localhost:8080'));
       assert.ok(validateEndpointUrl('http://api.localhost'));
-      assert.equal(validateEndpointUrl('https://evil.localhost'), undefined, 'https anywhere is fine');
+      assert.equal(
+        validateEndpointUrl('https://evil.localhost'),
+        undefined,
+        'https anywhere is fine',
+      );
     });
   });
 });
@@ -265,6 +348,9 @@ describe('api client: hostile network and server', function () {
 describe('redaction of JWTs the client never held', () => {
   it('an echoed JWT of another session is hidden as well', () => {
     const other = 'eyJhbGciOiJIUzI1NiJ9.eyJqdGkiOiI5In0.c2lnbmF0dXJl';
-    assert.equal(redact(`Invalid access token (JWT ${other})`, ['sometoken']), 'Invalid access token (JWT ***)');
+    assert.equal(
+      redact(`Invalid access token (JWT ${other})`, ['sometoken']),
+      'Invalid access token (JWT ***)',
+    );
   });
 });

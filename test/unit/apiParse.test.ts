@@ -2,12 +2,21 @@
 import * as assert from 'node:assert/strict';
 import { ApiError, toApiError } from '../../src/api/errors';
 import {
-  classifyStatus, extractApiMessage, parseRetryAfter, redact, responseToApiError,
+  classifyStatus,
+  extractApiMessage,
+  parseRetryAfter,
+  redact,
+  responseToApiError,
 } from '../../src/api/errors';
 import { extractJwt, jwtExpiry } from '../../src/api/auth';
 import { formatCondition, parseCondition } from '../../src/api/conditions';
 import {
-  parseCreatedId, parseDatabase, parseIdentity, parsePage, parseProfile, parseSubprofile,
+  parseCreatedId,
+  parseDatabase,
+  parseIdentity,
+  parsePage,
+  parseProfile,
+  parseSubprofile,
 } from '../../src/api/parse';
 import { profileSearchParams } from '../../src/api/query';
 import { isLoopback, validateEndpointUrl } from '../../src/api/url';
@@ -18,41 +27,120 @@ function expectServerError(fn: () => unknown): void {
 }
 
 describe('api parsers', () => {
-  const field = { ID: '20990', name: 'birthday', type: 'date', value: '2018-03-16', displayed: true, ordered: false, length: '100', textlines: '3', hidden: false, index: false };
+  const field = {
+    ID: '20990',
+    name: 'birthday',
+    type: 'date',
+    value: '2018-03-16',
+    displayed: true,
+    ordered: false,
+    length: '100',
+    textlines: '3',
+    hidden: false,
+    index: false,
+  };
 
   it('parses a database with embedded fields, interests and collections (with their fields)', () => {
     const db = parseDatabase({
-      ID: '3144', name: 'Test', description: 'd', archived: false, created: '2018-03-08 10:47:01',
+      ID: '3144',
+      name: 'Test',
+      description: 'd',
+      archived: false,
+      created: '2018-03-08 10:47:01',
       fields: { start: 0, limit: 1000, count: 1, data: [field], total: 1 },
-      interests: { start: 0, limit: 1000, count: 1, data: [{ ID: 3053, name: 'soccer', group: 'sports' }], total: 1 },
-      collections: { start: 0, limit: 1000, count: 1, total: 1, data: [{ ID: '25935', name: 'Orders', database: '3144', fields: { start: 0, limit: 100, count: 1, data: [field], total: 1 }, intentions: { email: 1, sms: null } }] },
+      interests: {
+        start: 0,
+        limit: 1000,
+        count: 1,
+        data: [{ ID: 3053, name: 'soccer', group: 'sports' }],
+        total: 1,
+      },
+      collections: {
+        start: 0,
+        limit: 1000,
+        count: 1,
+        total: 1,
+        data: [
+          {
+            ID: '25935',
+            name: 'Orders',
+            database: '3144',
+            fields: { start: 0, limit: 100, count: 1, data: [field], total: 1 },
+            intentions: { email: 1, sms: null },
+          },
+        ],
+      },
       intentions: { email: false, sms: false, fax: false, pdf: true },
     });
     assert.equal(db.fields.data[0]?.name, 'birthday');
     assert.equal(db.interests.data[0]?.ID, '3053', 'a numeric ID is kept as a string');
     assert.equal(db.collections.data[0]?.fields.data[0]?.type, 'date');
-    assert.deepEqual(db.collections.data[0]?.intentions, { email: true, sms: false, fax: false, pdf: false });
+    assert.deepEqual(db.collections.data[0]?.intentions, {
+      email: true,
+      sms: false,
+      fax: false,
+      pdf: false,
+    });
     assert.equal(db.intentions.pdf, true);
   });
 
   it('parses profiles including dataonly ones and removed ones', () => {
-    const full = parseProfile({ ID: '1', fields: { a: 'x', n: 3, z: null }, interests: ['golf'], database: '2', secret: 's', created: 'c', modified: 'm', removed: false });
+    const full = parseProfile({
+      ID: '1',
+      fields: { a: 'x', n: 3, z: null },
+      interests: ['golf'],
+      database: '2',
+      secret: 's',
+      created: 'c',
+      modified: 'm',
+      removed: false,
+    });
     assert.deepEqual({ ...full.fields }, { a: 'x', n: '3', z: '' });
     assert.equal(full.removed, false);
     const trimmed = parseProfile({ ID: '1', fields: [], interests: [], modified: 'm' });
     assert.deepEqual({ ...trimmed.fields }, {});
     assert.equal(trimmed.secret, '');
-    assert.equal(parseProfile({ ID: '5', fields: {}, removed: '2024-01-01 10:00:00' }).removed, '2024-01-01 10:00:00');
+    assert.equal(
+      parseProfile({ ID: '5', fields: {}, removed: '2024-01-01 10:00:00' }).removed,
+      '2024-01-01 10:00:00',
+    );
   });
 
   it('parses subprofiles, identity and envelopes', () => {
-    const sub = parseSubprofile({ ID: '20285', secret: 's', fields: { order_id: '12345' }, profile: '2139358', collection: '6312', created: 'c', modified: 'm', removed: false });
+    const sub = parseSubprofile({
+      ID: '20285',
+      secret: 's',
+      fields: { order_id: '12345' },
+      profile: '2139358',
+      collection: '6312',
+      created: 'c',
+      modified: 'm',
+      removed: false,
+    });
     assert.equal(sub.profile, '2139358');
-    assert.deepEqual(parseIdentity({ id: '34', name: 'Dev', description: 'd', company: 'C', customer: {} }), { id: '34', name: 'Dev', description: 'd', company: 'C' });
-    const page = parsePage({ start: 0, limit: 2, count: 2, data: [{ ID: '1', fields: {} }, { ID: '2', fields: {} }], nextid: 3 }, parseProfile);
+    assert.deepEqual(
+      parseIdentity({ id: '34', name: 'Dev', description: 'd', company: 'C', customer: {} }),
+      { id: '34', name: 'Dev', description: 'd', company: 'C' },
+    );
+    const page = parsePage(
+      {
+        start: 0,
+        limit: 2,
+        count: 2,
+        data: [
+          { ID: '1', fields: {} },
+          { ID: '2', fields: {} },
+        ],
+        nextid: 3,
+      },
+      parseProfile,
+    );
     assert.equal(page.total, undefined, 'total is optional (total=false)');
     assert.equal(page.nextId, 3);
-    assert.deepEqual(page.data.map((p) => p.ID), ['1', '2']);
+    assert.deepEqual(
+      page.data.map((p) => p.ID),
+      ['1', '2'],
+    );
   });
 
   it('rejects malformed payloads with kind server', () => {
@@ -73,10 +161,22 @@ describe('api conditions', () => {
       assert.deepEqual(parseCondition(`age${operator}16`), { field: 'age', operator, value: '16' });
     }
     assert.deepEqual(parseCondition('a<=1'), { field: 'a', operator: '<=', value: '1' });
-    assert.deepEqual(parseCondition(' email == x@example.com '), { field: 'email', operator: '==', value: 'x@example.com' });
-    assert.deepEqual(parseCondition('name=~%jan%'), { field: 'name', operator: '=~', value: '%jan%' });
+    assert.deepEqual(parseCondition(' email == x@example.com '), {
+      field: 'email',
+      operator: '==',
+      value: 'x@example.com',
+    });
+    assert.deepEqual(parseCondition('name=~%jan%'), {
+      field: 'name',
+      operator: '=~',
+      value: '%jan%',
+    });
     assert.deepEqual(parseCondition('x==a>b'), { field: 'x', operator: '==', value: 'a>b' });
-    assert.deepEqual(parseCondition('lastname=='), { field: 'lastname', operator: '==', value: '' });
+    assert.deepEqual(parseCondition('lastname=='), {
+      field: 'lastname',
+      operator: '==',
+      value: '',
+    });
   });
 
   it('rejects bad conditions with a clear message', () => {
@@ -87,16 +187,30 @@ describe('api conditions', () => {
   });
 
   it('formats conditions back into the wire form', () => {
-    assert.equal(formatCondition(parseCondition('modified<2017-01-01 00:00:00')), 'modified<2017-01-01 00:00:00');
-    assert.throws(() => formatCondition({ field: 'a', operator: '=' as never, value: '' }), /operator/);
+    assert.equal(
+      formatCondition(parseCondition('modified<2017-01-01 00:00:00')),
+      'modified<2017-01-01 00:00:00',
+    );
+    assert.throws(
+      () => formatCondition({ field: 'a', operator: '=' as never, value: '' }),
+      /operator/,
+    );
   });
 
   it('encodes a profile query as Copernica expects', () => {
     const params = profileSearchParams({
-      start: 10, limit: 5000, total: false, orderBy: 'email', order: 'desc', dataOnly: true,
+      start: 10,
+      limit: 5000,
+      total: false,
+      orderBy: 'email',
+      order: 'desc',
+      dataOnly: true,
       conditions: [parseCondition('email==a+b@x.nl'), parseCondition('age>=18')],
     });
-    assert.equal(params.toString(), 'start=10&limit=1000&total=false&fields%5B%5D=email%3D%3Da%2Bb%40x.nl&fields%5B%5D=age%3E%3D18&orderby=email&order=desc&dataonly=true');
+    assert.equal(
+      params.toString(),
+      'start=10&limit=1000&total=false&fields%5B%5D=email%3D%3Da%2Bb%40x.nl&fields%5B%5D=age%3E%3D18&orderby=email&order=desc&dataonly=true',
+    );
   });
 });
 
@@ -125,8 +239,14 @@ describe('api error classification', () => {
 
   it('maps Copernica 400 messages and statuses to kinds', () => {
     assert.equal(reply(400, '{"error":{"message":"No entity with supplied ID"}}').kind, 'notFound');
-    assert.equal(reply(400, '{"error":{"message":"No collection with given ID"}}').kind, 'notFound');
-    assert.equal(reply(400, '{"error":{"message":"No database with supplied ID"}}').kind, 'notFound');
+    assert.equal(
+      reply(400, '{"error":{"message":"No collection with given ID"}}').kind,
+      'notFound',
+    );
+    assert.equal(
+      reply(400, '{"error":{"message":"No database with supplied ID"}}').kind,
+      'notFound',
+    );
     assert.equal(reply(400, '{"error":{"message":"Invalid access token"}}').kind, 'auth');
     assert.equal(reply(400, '{"error":{"message":"Invalid method"}}').kind, 'badRequest');
     assert.equal(reply(401, 'Unauthorized').kind, 'auth');
@@ -151,22 +271,32 @@ describe('api error classification', () => {
   });
 
   it('converts fetch failures with their network code', () => {
-    const refused = new TypeError('fetch failed', { cause: Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }) });
+    const refused = new TypeError('fetch failed', {
+      cause: Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }),
+    });
     const error = toApiError(refused, context);
     assert.equal(error.kind, 'network');
     assert.equal(error.cause, 'ECONNREFUSED');
     assert.equal(error.status, undefined);
-    const reset = new TypeError('terminated', { cause: Object.assign(new Error('other side closed'), { code: 'UND_ERR_SOCKET' }) });
+    const reset = new TypeError('terminated', {
+      cause: Object.assign(new Error('other side closed'), { code: 'UND_ERR_SOCKET' }),
+    });
     assert.equal(toApiError(reset, context).cause, 'ECONNRESET');
     assert.equal(toApiError(new DOMException('x', 'TimeoutError'), context).kind, 'timeout');
     assert.equal(toApiError(new DOMException('x', 'AbortError'), context).kind, 'cancelled');
     const aborted = AbortSignal.abort();
-    assert.equal(toApiError(new DOMException('x', 'TimeoutError'), { ...context, signal: aborted }).kind, 'cancelled');
+    assert.equal(
+      toApiError(new DOMException('x', 'TimeoutError'), { ...context, signal: aborted }).kind,
+      'cancelled',
+    );
   });
 
   it('redacts secrets, also URL-encoded ones', () => {
     assert.equal(redact('a secret+token b secret%2Btoken', ['secret+token']), 'a *** b ***');
-    const error = responseToApiError({ status: 400, headers: new Headers(), body: '{"error":{"message":"bad token abcd1234"}}' }, { ...context, secrets: ['abcd1234'] });
+    const error = responseToApiError(
+      { status: 400, headers: new Headers(), body: '{"error":{"message":"bad token abcd1234"}}' },
+      { ...context, secrets: ['abcd1234'] },
+    );
     assert.ok(!error.message.includes('abcd1234'));
     assert.ok(!(error.apiMessage ?? '').includes('abcd1234'));
   });

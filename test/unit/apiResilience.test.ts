@@ -9,7 +9,8 @@ import type { ApiErrorKind } from '../../src/api/errors';
 import { startSimulator } from '../simulator';
 import type { RecordedRequest, Simulator, SimulatorOptions } from '../simulator/types';
 
-const LOADBALANCER_PAGE = '<html><head><title>Loadbalancer Error</title></head><body>too many requests to handle</body></html>';
+const LOADBALANCER_PAGE =
+  '<html><head><title>Loadbalancer Error</title></head><body>too many requests to handle</body></html>';
 
 describe('api client: auth, errors, retries', function () {
   this.timeout(30_000);
@@ -28,19 +29,31 @@ describe('api client: auth, errors, retries', function () {
 
   const make = (extra: Partial<ClientOptions> = {}) =>
     new CopernicaClient({
-      apiUrl: sim.url, authUrl: sim.authUrl, apiVersion: 'v4', token: sim.token, retryBaseDelayMs: 5,
-      retryMaxDelayMs: 20, log: (line) => logLines.push(line), ...extra,
+      apiUrl: sim.url,
+      authUrl: sim.authUrl,
+      apiVersion: 'v4',
+      token: sim.token,
+      retryBaseDelayMs: 5,
+      retryMaxDelayMs: 20,
+      log: (line) => logLines.push(line),
+      ...extra,
     });
   const sent = (method: string, path: RegExp, from = sim): RecordedRequest[] =>
     from.controls.requests().filter((r) => r.method === method && path.test(r.path));
   const failure = async (promise: Promise<unknown>, kind: ApiErrorKind): Promise<ApiError> => {
-    const error = await promise.then(() => undefined, (e: unknown) => e);
+    const error = await promise.then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     assert.ok(error instanceof ApiError, `expected an ApiError, got ${String(error)}`);
     messages.push(error.message, error.apiMessage ?? '');
     assert.equal(error.kind, kind, error.message);
     return error;
   };
-  const withSimulator = async (options: SimulatorOptions, body: (other: Simulator) => Promise<void>) => {
+  const withSimulator = async (
+    options: SimulatorOptions,
+    body: (other: Simulator) => Promise<void>,
+  ) => {
     const other = await startSimulator(options);
     try {
       await body(other);
@@ -70,7 +83,11 @@ describe('api client: auth, errors, retries', function () {
   describe('v4 JWT', () => {
     it('exchanges the token once for many requests', async () => {
       const client = make();
-      await Promise.all([client.identity(), client.databases(), client.profile('1').catch(() => undefined)]);
+      await Promise.all([
+        client.identity(),
+        client.databases(),
+        client.profile('1').catch(() => undefined),
+      ]);
       await client.identity();
       const auth = sent('POST', /authenticate/);
       assert.equal(auth.length, 1);
@@ -88,7 +105,11 @@ describe('api client: auth, errors, retries', function () {
         await new Promise((resolve) => setTimeout(resolve, 2100));
         await client.identity();
         assert.equal(sent('POST', /authenticate/, short).length, 2);
-        assert.equal(sent('GET', /identity/, short).length, 3, 'no request was rejected on the way');
+        assert.equal(
+          sent('GET', /identity/, short).length,
+          3,
+          'no request was rejected on the way',
+        );
       });
     });
 
@@ -136,7 +157,9 @@ describe('api client: auth, errors, retries', function () {
       assert.equal(request?.query['access_token'], sim.token);
       assert.equal(request?.headers['authorization'], undefined);
       assert.equal(sent('POST', /authenticate/).length, 0);
-      assert.ok(logLines.some((l) => l.startsWith('GET /v3/database/Newsletter/profiles?limit=2 → 200')));
+      assert.ok(
+        logLines.some((l) => l.startsWith('GET /v3/database/Newsletter/profiles?limit=2 → 200')),
+      );
     });
 
     it('v2 takes a 303 as success without following it', async () => {
@@ -145,13 +168,19 @@ describe('api client: auth, errors, retries', function () {
       sim.controls.clearRequests();
       await client.updateProfile(id, { secret: 'abc' });
       const requests = sim.controls.requests();
-      assert.deepEqual(requests.map((r) => `${r.method} ${r.path}`), [`PUT /v2/profile/${id}`]);
+      assert.deepEqual(
+        requests.map((r) => `${r.method} ${r.path}`),
+        [`PUT /v2/profile/${id}`],
+      );
       assert.equal((await client.profile(id)).secret, 'abc');
       await client.deleteProfile(id);
     });
 
     it('v3 gives kind auth for a bad token', async () => {
-      const error = await failure(make({ apiVersion: 'v3', token: 'not-the-token-123' }).identity(), 'auth');
+      const error = await failure(
+        make({ apiVersion: 'v3', token: 'not-the-token-123' }).identity(),
+        'auth',
+      );
       assert.equal(error.apiMessage, 'Invalid access token');
       assert.ok(!error.message.includes('not-the-token-123'));
     });
@@ -166,7 +195,12 @@ describe('api client: auth, errors, retries', function () {
       sim.controls.failNext({ status: 429, count: 5, path: 'identity' });
       assert.equal((await failure(client.identity(), 'rateLimited')).status, 429);
       sim.controls.reset();
-      sim.controls.failNext({ status: 500, count: 5, body: '{"error":{"message":"Internal"}}', contentType: 'application/json' });
+      sim.controls.failNext({
+        status: 500,
+        count: 5,
+        body: '{"error":{"message":"Internal"}}',
+        contentType: 'application/json',
+      });
       const server = await failure(client.identity(), 'server');
       assert.equal(server.apiMessage, 'Internal');
     });
@@ -178,7 +212,10 @@ describe('api client: auth, errors, retries', function () {
           probe.close(() => resolve(free));
         });
       });
-      const refused = await failure(make({ apiUrl: `http://127.0.0.1:${port}`, apiVersion: 'v3', retryLimit: 0 }).identity(), 'network');
+      const refused = await failure(
+        make({ apiUrl: `http://127.0.0.1:${port}`, apiVersion: 'v3', retryLimit: 0 }).identity(),
+        'network',
+      );
       assert.equal(refused.cause, 'ECONNREFUSED');
       assert.equal(refused.status, undefined);
       sim.controls.dropNext({ count: 10, path: 'identity' });
@@ -220,7 +257,13 @@ describe('api client: auth, errors, retries', function () {
 
   describe('retries', () => {
     it('retries a GET on 503 Loadbalancer Error until it succeeds', async () => {
-      sim.controls.failNext({ status: 503, count: 2, body: LOADBALANCER_PAGE, contentType: 'text/html', path: 'identity' });
+      sim.controls.failNext({
+        status: 503,
+        count: 2,
+        body: LOADBALANCER_PAGE,
+        contentType: 'text/html',
+        path: 'identity',
+      });
       await make().identity();
       assert.equal(sent('GET', /identity/).length, 3);
     });
@@ -247,7 +290,12 @@ describe('api client: auth, errors, retries', function () {
     it('never retries a POST', async () => {
       const client = make();
       await client.identity();
-      sim.controls.failNext({ status: 503, method: 'POST', body: LOADBALANCER_PAGE, contentType: 'text/html' });
+      sim.controls.failNext({
+        status: 503,
+        method: 'POST',
+        body: LOADBALANCER_PAGE,
+        contentType: 'text/html',
+      });
       await failure(client.createProfile('Newsletter', { fields: {} }), 'server');
       assert.equal(sent('POST', /\/profiles$/).length, 1);
       sim.controls.dropNext({ method: 'POST', path: '/profiles$' });
@@ -263,10 +311,17 @@ describe('api client: auth, errors, retries', function () {
       sim.controls.clearRequests();
       sim.controls.setLatency(200);
       const controller = new AbortController();
-      const calls = [client.profile('1'), client.profile('1'), client.profile('1', controller.signal)];
+      const calls = [
+        client.profile('1'),
+        client.profile('1'),
+        client.profile('1', controller.signal),
+      ];
       controller.abort();
       const results = await Promise.allSettled(calls);
-      assert.deepEqual(results.map((r) => r.status), ['fulfilled', 'fulfilled', 'rejected']);
+      assert.deepEqual(
+        results.map((r) => r.status),
+        ['fulfilled', 'fulfilled', 'rejected'],
+      );
       assert.equal(sent('GET', /^\/v4\/profile\/1$/).length, 1);
       await client.profile('1');
       assert.equal(sent('GET', /^\/v4\/profile\/1$/).length, 2, 'finished requests are not cached');
@@ -277,11 +332,17 @@ describe('api client: auth, errors, retries', function () {
     it('writes one redacted line per request', async () => {
       const from = logLines.length;
       const client = make();
-      await client.profiles('Newsletter', { limit: 100, conditions: [{ field: 'id', operator: '>', value: '5' }] });
+      await client.profiles('Newsletter', {
+        limit: 100,
+        conditions: [{ field: 'id', operator: '>', value: '5' }],
+      });
       const lines = logLines.slice(from);
       assert.equal(lines.length, 2);
       assert.match(lines[0] ?? '', /^POST \/authenticate → 200 \(\d+ ms\)$/);
-      assert.match(lines[1] ?? '', /^GET \/v4\/database\/Newsletter\/profiles\?limit=100&fields%5B%5D=id%3E5 → 200 \(\d+ ms\)$/);
+      assert.match(
+        lines[1] ?? '',
+        /^GET \/v4\/database\/Newsletter\/profiles\?limit=100&fields%5B%5D=id%3E5 → 200 \(\d+ ms\)$/,
+      );
     });
   });
 });

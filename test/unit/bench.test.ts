@@ -30,7 +30,10 @@ describe('bench (smoke run: request counts only)', function () {
     assert.equal(row('a', 'ours').requests, 1);
     assert.deepEqual(row('a', 'ours').sent, ['GET /v4/databases']);
     // The list, then fields, interests and collections of each database, then each collection's fields.
-    assert.equal(row('a', 'naive').requests, 1 + databases * 3 + databases * collectionsPerDatabase);
+    assert.equal(
+      row('a', 'naive').requests,
+      1 + databases * 3 + databases * collectionsPerDatabase,
+    );
   });
 
   it('pages every profile by ID with one request a page; the naive way by offset with as many', () => {
@@ -78,17 +81,39 @@ describe('bench footprint: which files of dist/ activation loads', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'copernica-footprint-'));
     try {
       fs.mkdirSync(path.join(dir, 'dist'));
-      const sizes: Record<string, number> = { 'extension.js': 2048, 'chunk-A.js': 1024, 'feature-B.js': 4096, 'chunk-C.js': 512, 'distribution-D.js': 3072 };
-      for (const [name, size] of Object.entries(sizes)) fs.writeFileSync(path.join(dir, 'dist', name), 'x'.repeat(size));
+      const sizes: Record<string, number> = {
+        'extension.js': 2048,
+        'chunk-A.js': 1024,
+        'feature-B.js': 4096,
+        'chunk-C.js': 512,
+        'distribution-D.js': 3072,
+      };
+      for (const [name, size] of Object.entries(sizes))
+        fs.writeFileSync(path.join(dir, 'dist', name), 'x'.repeat(size));
       const files = bundleFiles(dir, {
         outputs: {
-          'dist/extension.js': { imports: [{ path: 'dist/chunk-A.js', kind: 'import-statement' }, { path: 'vscode', kind: 'require-call', external: true },
-            { path: 'dist/feature-B.js', kind: 'dynamic-import' }] },
-          'dist/chunk-A.js': { imports: [{ path: 'dist/distribution-D.js', kind: 'dynamic-import' }] },
-          'dist/feature-B.js': { imports: [{ path: 'dist/chunk-A.js', kind: 'import-statement' }, { path: 'dist/chunk-C.js', kind: 'import-statement' }],
-            entryPoint: '../../tmp/x/src/documents/feature.ts' },
+          'dist/extension.js': {
+            imports: [
+              { path: 'dist/chunk-A.js', kind: 'import-statement' },
+              { path: 'vscode', kind: 'require-call', external: true },
+              { path: 'dist/feature-B.js', kind: 'dynamic-import' },
+            ],
+          },
+          'dist/chunk-A.js': {
+            imports: [{ path: 'dist/distribution-D.js', kind: 'dynamic-import' }],
+          },
+          'dist/feature-B.js': {
+            imports: [
+              { path: 'dist/chunk-A.js', kind: 'import-statement' },
+              { path: 'dist/chunk-C.js', kind: 'import-statement' },
+            ],
+            entryPoint: '../../tmp/x/src/documents/feature.ts',
+          },
           'dist/chunk-C.js': { imports: [] },
-          'dist/distribution-D.js': { imports: [], entryPoint: 'node_modules/ky/distribution/index.js' },
+          'dist/distribution-D.js': {
+            imports: [],
+            entryPoint: 'node_modules/ky/distribution/index.js',
+          },
           'dist/extension.js.map': { imports: [] },
         },
       });
@@ -96,7 +121,11 @@ describe('bench footprint: which files of dist/ activation loads', () => {
         { file: 'dist/extension.js', kb: 2, loads: 'activation' },
         { file: 'dist/chunk-A.js', kb: 1, loads: 'activation' },
         { file: 'dist/feature-B.js', kb: 4, loads: 'on first use of src/documents/feature.ts' },
-        { file: 'dist/distribution-D.js', kb: 3, loads: 'on first use of node_modules/ky/distribution/index.js' },
+        {
+          file: 'dist/distribution-D.js',
+          kb: 3,
+          loads: 'on first use of node_modules/ky/distribution/index.js',
+        },
         { file: 'dist/chunk-C.js', kb: 0.5, loads: 'on first use of a later chunk (shared code)' },
       ]);
     } finally {

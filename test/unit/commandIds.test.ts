@@ -11,17 +11,25 @@ interface Manifest {
   activationEvents?: string[];
 }
 
-const manifest = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../package.json'), 'utf8')) as Manifest;
+const manifest = JSON.parse(
+  fs.readFileSync(path.resolve(__dirname, '../../package.json'), 'utf8'),
+) as Manifest;
 const declared = manifest.contributes.commands.map((c) => c.command);
 const inCode: string[] = Object.values(CommandIds);
 
 describe('command ids', () => {
   it('every command in the code is contributed in package.json', () => {
-    assert.deepStrictEqual(inCode.filter((id) => !declared.includes(id)), []);
+    assert.deepStrictEqual(
+      inCode.filter((id) => !declared.includes(id)),
+      [],
+    );
   });
 
   it('every command in package.json exists in the code', () => {
-    assert.deepStrictEqual(declared.filter((id) => !inCode.includes(id)), []);
+    assert.deepStrictEqual(
+      declared.filter((id) => !inCode.includes(id)),
+      [],
+    );
   });
 
   it('every command has the category "Copernica"', () => {
@@ -32,8 +40,13 @@ describe('command ids', () => {
   });
 
   it('menus only name contributed commands', () => {
-    const named = Object.values(manifest.contributes.menus ?? {}).flat().map((m) => m.command);
-    assert.deepStrictEqual(named.filter((id) => !declared.includes(id)), []);
+    const named = Object.values(manifest.contributes.menus ?? {})
+      .flat()
+      .map((m) => m.command);
+    assert.deepStrictEqual(
+      named.filter((id) => !declared.includes(id)),
+      [],
+    );
   });
 
   it('never activates on startup', () => {

@@ -7,13 +7,19 @@ const schema = loadSchema();
 const original = loadOriginal();
 const base = serializeProfile(original, loadFields());
 
-function codes(text: string, s: DocumentSchema = schema, o: Parameters<typeof checkDocument>[2] = original): string[] {
+function codes(
+  text: string,
+  s: DocumentSchema = schema,
+  o: Parameters<typeof checkDocument>[2] = original,
+): string[] {
   return checkDocument(text, s, o).problems.map((p) => p.code);
 }
 
 describe('documents: checkDocument', () => {
   it('reads the document into definition names and string values', () => {
-    const text = base.replace('"age": "42"', '"age": 43').replace('"price": "2.5"', '"price": 2.50');
+    const text = base
+      .replace('"age": "42"', '"age": 43')
+      .replace('"price": "2.5"', '"price": 2.50');
     const result = checkDocument(text, schema, original);
     assert.ok(result.ok);
     assert.strictEqual(result.value?.fields.age, '43');
@@ -26,7 +32,10 @@ describe('documents: checkDocument', () => {
     const huge = `{"fields": {"notes": "${'x'.repeat(10 * 1024 * 1024)}"}}`;
     const started = Date.now();
     const result = checkDocument(huge, schema, original);
-    assert.deepStrictEqual(result.problems.map((p) => p.code), ['too-large']);
+    assert.deepStrictEqual(
+      result.problems.map((p) => p.code),
+      ['too-large'],
+    );
     assert.match(result.problems[0]?.message ?? '', /10\.0 MB.*5 MB/);
     assert.ok(Date.now() - started < 1000);
   });
@@ -39,7 +48,10 @@ describe('documents: checkDocument', () => {
   it('refuses 10,000 levels of nesting without overflowing the stack', () => {
     const deep = `{"fields": {"notes": ${'['.repeat(10000)}${']'.repeat(10000)}}}`;
     const result = checkDocument(deep, schema, original);
-    assert.deepStrictEqual(result.problems.map((p) => p.code), ['too-deep']);
+    assert.deepStrictEqual(
+      result.problems.map((p) => p.code),
+      ['too-deep'],
+    );
     const objects = `{"fields": ${'{"a": '.repeat(10000)}1${'}'.repeat(10000)}}`;
     assert.deepStrictEqual(codes(objects), ['too-deep']);
   });
@@ -50,7 +62,9 @@ describe('documents: checkDocument', () => {
 
   it('for a new document, read-only keys must be absent or empty', () => {
     assert.ok(checkDocument('{"fields": {"age": "1"}}', schema).ok);
-    assert.ok(checkDocument('{"ID": "", "created": "", "removed": false, "fields": {}}', schema).ok);
+    assert.ok(
+      checkDocument('{"ID": "", "created": "", "removed": false, "fields": {}}', schema).ok,
+    );
     const result = checkDocument('{"ID": "5", "fields": {}}', schema);
     assert.strictEqual(result.ok, false);
     assert.match(result.problems[0]?.message ?? '', /"ID" is read-only.*new profile/);
@@ -58,14 +72,25 @@ describe('documents: checkDocument', () => {
 
   it('accepts an unchanged read-only key written as a number, and a missing one', () => {
     assert.ok(checkDocument(base.replace('"ID": "18381"', '"ID": 18381'), schema, original).ok);
-    assert.ok(checkDocument(base.replace('  "created": "2013-01-06 14:19:51",\n', ''), schema, original).ok);
+    assert.ok(
+      checkDocument(base.replace('  "created": "2013-01-06 14:19:51",\n', ''), schema, original).ok,
+    );
   });
 
   it('reports every problem, sorted by position', () => {
-    const text = base.replace('"age": "42"', '"age": "x"').replace('"firstname"', '"frstname"').replace('"gender": "male"', '"gender": null');
+    const text = base
+      .replace('"age": "42"', '"age": "x"')
+      .replace('"firstname"', '"frstname"')
+      .replace('"gender": "male"', '"gender": null');
     const result = checkDocument(text, schema, original);
-    assert.deepStrictEqual(result.problems.map((p) => p.code), ['unknown-field', 'bad-value', 'wrong-type']);
-    assert.deepStrictEqual(result.problems.map((p) => p.field), ['frstname', 'age', 'gender']);
+    assert.deepStrictEqual(
+      result.problems.map((p) => p.code),
+      ['unknown-field', 'bad-value', 'wrong-type'],
+    );
+    assert.deepStrictEqual(
+      result.problems.map((p) => p.field),
+      ['frstname', 'age', 'gender'],
+    );
   });
 
   it('points at the value so an editor can underline it', () => {
@@ -82,9 +107,18 @@ describe('documents: checkDocument', () => {
   });
 
   it('the interests object form sets and clears names, keeping the others', () => {
-    const text = base.replace(/"interests": \[[^\]]*\]/, '"interests": {"tennis": true, "soccer": 0}');
-    assert.deepStrictEqual(checkDocument(text, schema, original).value?.interests, ['baseball', 'tennis']);
-    const fresh = checkDocument('{"fields": {}, "interests": {"tennis": 1, "hockey": false}}', schema);
+    const text = base.replace(
+      /"interests": \[[^\]]*\]/,
+      '"interests": {"tennis": true, "soccer": 0}',
+    );
+    assert.deepStrictEqual(checkDocument(text, schema, original).value?.interests, [
+      'baseball',
+      'tennis',
+    ]);
+    const fresh = checkDocument(
+      '{"fields": {}, "interests": {"tennis": 1, "hockey": false}}',
+      schema,
+    );
     assert.deepStrictEqual(fresh.value?.interests, ['tennis']);
   });
 
@@ -98,16 +132,21 @@ describe('documents: checkDocument', () => {
     const text = serializeProfile(removed, loadFields());
     const result = checkDocument(text, schema, removed);
     assert.ok(result.ok);
-    assert.deepStrictEqual(result.problems.map((p) => [p.code, p.severity]), [['removed-entity', 'warning']]);
+    assert.deepStrictEqual(
+      result.problems.map((p) => [p.code, p.severity]),
+      [['removed-entity', 'warning']],
+    );
   });
 
   it('allows \\t \\n \\r in text and big, but not in other types', () => {
-    assert.ok(checkDocument('{"fields": {"lastname": "a\\tb\\r\\nc", "notes": "x\\ny"}}', schema).ok);
+    assert.ok(
+      checkDocument('{"fields": {"lastname": "a\\tb\\r\\nc", "notes": "x\\ny"}}', schema).ok,
+    );
     assert.deepStrictEqual(codes('{"fields": {"email": "a@b.nl\\n"}}'), ['control-character']);
     assert.deepStrictEqual(codes('{"fields": {"gender": "male\\t"}}'), ['control-character']);
   });
 
-  it('counts a text field\'s length in characters, so emoji count once', () => {
+  it("counts a text field's length in characters, so emoji count once", () => {
     assert.ok(checkDocument(`{"fields": {"firstname": "${'😀'.repeat(50)}"}}`, schema).ok);
     assert.deepStrictEqual(codes(`{"fields": {"firstname": "${'😀'.repeat(51)}"}}`), ['too-long']);
   });
@@ -129,15 +168,36 @@ describe('documents: checkDocument', () => {
   });
 
   it('never throws, whatever the input', () => {
-    const inputs = ['{', '}', '[', '"', '{"fields": {"a"', '{"fields": {"age": }}', '\u0000', '{"fields": {"__proto__": "x"}}', 'tru', '{,}'];
-    for (const input of inputs) assert.strictEqual(checkDocument(input, schema, original).ok, false, input);
+    const inputs = [
+      '{',
+      '}',
+      '[',
+      '"',
+      '{"fields": {"a"',
+      '{"fields": {"age": }}',
+      '\u0000',
+      '{"fields": {"__proto__": "x"}}',
+      'tru',
+      '{,}',
+    ];
+    for (const input of inputs)
+      assert.strictEqual(checkDocument(input, schema, original).ok, false, input);
   });
 
   it('keeps a field named like an Object.prototype key as an own value', () => {
-    const fields: Field[] = [{ ...schema.fields[0]!, name: '__proto__' }, { ...schema.fields[0]!, name: 'constructor' }];
-    const result = checkDocument('{"fields": {"__proto__": "a", "constructor": "b"}}', { kind: 'profile', fields });
+    const fields: Field[] = [
+      { ...schema.fields[0]!, name: '__proto__' },
+      { ...schema.fields[0]!, name: 'constructor' },
+    ];
+    const result = checkDocument('{"fields": {"__proto__": "a", "constructor": "b"}}', {
+      kind: 'profile',
+      fields,
+    });
     assert.ok(result.ok);
-    assert.deepStrictEqual(Object.entries(result.value?.fields ?? {}), [['__proto__', 'a'], ['constructor', 'b']]);
+    assert.deepStrictEqual(Object.entries(result.value?.fields ?? {}), [
+      ['__proto__', 'a'],
+      ['constructor', 'b'],
+    ]);
   });
 });
 
@@ -145,8 +205,14 @@ describe('documents: checkDocument for subprofiles', () => {
   const fields = loadFields().filter((f) => ['firstname', 'age', 'birthdate'].includes(f.name));
   const subSchema: DocumentSchema = { kind: 'subprofile', fields };
   const sub: Subprofile = {
-    ID: '20285', secret: 'abc', fields: { firstname: 'A', age: '1', birthdate: '2001-01-01' }, profile: '18381',
-    collection: '6312', created: '2008-08-25 16:14:56', modified: '2010-08-25 16:15:56', removed: false,
+    ID: '20285',
+    secret: 'abc',
+    fields: { firstname: 'A', age: '1', birthdate: '2001-01-01' },
+    profile: '18381',
+    collection: '6312',
+    created: '2008-08-25 16:14:56',
+    modified: '2010-08-25 16:15:56',
+    removed: false,
   };
   const text = JSON.stringify(sub, null, 2);
 
@@ -158,7 +224,10 @@ describe('documents: checkDocument for subprofiles', () => {
 
   it('refuses interests and database, which subprofiles do not have', () => {
     const result = checkDocument('{"fields": {}, "interests": [], "database": "1"}', subSchema);
-    assert.deepStrictEqual(result.problems.map((p) => p.code), ['unknown-key', 'unknown-key']);
+    assert.deepStrictEqual(
+      result.problems.map((p) => p.code),
+      ['unknown-key', 'unknown-key'],
+    );
     assert.match(result.problems[0]?.message ?? '', /Subprofiles have no interests/);
   });
 

@@ -1,5 +1,12 @@
 import * as assert from 'node:assert';
-import { describeField, fieldCompletions, formatEdits, locateFieldAt, outline, serializeProfile } from '../../src/documents/model';
+import {
+  describeField,
+  fieldCompletions,
+  formatEdits,
+  locateFieldAt,
+  outline,
+  serializeProfile,
+} from '../../src/documents/model';
 import { closest } from '../../src/documents/model/text';
 import { loadFields, loadOriginal, loadSchema } from '../fixtures/documents';
 
@@ -16,7 +23,10 @@ function field(name: string) {
 describe('documents: fieldCompletions', () => {
   it('offers every field in definition order, with type, default and select choices', () => {
     const completions = fieldCompletions(schema);
-    assert.deepStrictEqual(completions.map((c) => c.name), fields.map((f) => f.name));
+    assert.deepStrictEqual(
+      completions.map((c) => c.name),
+      fields.map((f) => f.name),
+    );
     const gender = completions.find((c) => c.name === 'gender');
     assert.deepStrictEqual(gender?.choices, ['male', 'female', 'unknown']);
     const newsletter = completions.find((c) => c.name === 'newsletter');
@@ -49,7 +59,12 @@ describe('documents: locateFieldAt', () => {
 
   it('on a field name inside "fields"', () => {
     const location = locateFieldAt(text, at('"age"'));
-    assert.deepStrictEqual(location, { section: 'fields', part: 'key', name: 'age', range: { offset: at('"age"', 0), length: 5 } });
+    assert.deepStrictEqual(location, {
+      section: 'fields',
+      part: 'key',
+      name: 'age',
+      range: { offset: at('"age"', 0), length: 5 },
+    });
   });
 
   it('on a field value', () => {
@@ -69,13 +84,20 @@ describe('documents: locateFieldAt', () => {
 
   it('on a value not typed yet, which jsonc-parser alone cannot place', () => {
     const typing = '{\n  "fields": {\n    "gender": \n  }\n}';
-    assert.deepStrictEqual(locateFieldAt(typing, typing.indexOf('"gender": ') + 10), { section: 'fields', part: 'value', name: 'gender' });
+    assert.deepStrictEqual(locateFieldAt(typing, typing.indexOf('"gender": ') + 10), {
+      section: 'fields',
+      part: 'value',
+      name: 'gender',
+    });
     assert.strictEqual(locateFieldAt(typing, typing.indexOf('"fields": ') + 10), undefined);
   });
 
   it('on an interest name, and on a top-level key', () => {
     const interest = locateFieldAt(text, at('"soccer"'));
-    assert.deepStrictEqual([interest?.section, interest?.part, interest?.name], ['interests', 'key', 'soccer']);
+    assert.deepStrictEqual(
+      [interest?.section, interest?.part, interest?.name],
+      ['interests', 'key', 'soccer'],
+    );
     const top = locateFieldAt(text, at('"secret"'));
     assert.deepStrictEqual([top?.section, top?.part, top?.name], ['top', 'key', 'secret']);
   });
@@ -98,16 +120,31 @@ describe('documents: outline and formatting', () => {
   it('outlines the top-level keys, with the fields and interests one level down', () => {
     const entries = outline(text);
     const original = loadOriginal();
-    assert.deepStrictEqual(entries.map((e) => e.name), Object.keys(JSON.parse(text) as object));
+    assert.deepStrictEqual(
+      entries.map((e) => e.name),
+      Object.keys(JSON.parse(text) as object),
+    );
     const fieldsEntry = entries.find((e) => e.name === 'fields');
-    assert.deepStrictEqual(fieldsEntry?.children.map((c) => c.name), fields.map((f) => f.name));
+    assert.deepStrictEqual(
+      fieldsEntry?.children.map((c) => c.name),
+      fields.map((f) => f.name),
+    );
     assert.strictEqual(fieldsEntry?.detail, String(fields.length));
     const email = fieldsEntry?.children.find((c) => c.name === 'email');
     assert.strictEqual(email?.detail, original.fields.email);
-    assert.strictEqual(text.slice(email?.nameOffset, (email?.nameOffset ?? 0) + (email?.nameLength ?? 0)), '"email"');
+    assert.strictEqual(
+      text.slice(email?.nameOffset, (email?.nameOffset ?? 0) + (email?.nameLength ?? 0)),
+      '"email"',
+    );
     const interests = entries.find((e) => e.name === 'interests');
-    assert.deepStrictEqual(interests?.children.map((c) => c.name), original.interests);
-    assert.deepStrictEqual(interests?.children.map((c) => c.children), original.interests.map(() => []));
+    assert.deepStrictEqual(
+      interests?.children.map((c) => c.name),
+      original.interests,
+    );
+    assert.deepStrictEqual(
+      interests?.children.map((c) => c.children),
+      original.interests.map(() => []),
+    );
   });
 
   it('outlines nothing for text that is not a JSON object, or is nested too deep to read safely', () => {
@@ -116,11 +153,16 @@ describe('documents: outline and formatting', () => {
     assert.deepStrictEqual(outline(`{"a": ${'['.repeat(100)}${']'.repeat(100)}}`), []);
   });
 
-  it('lays a one-line document out again, values as typed, with the editor\'s indentation', () => {
+  it("lays a one-line document out again, values as typed, with the editor's indentation", () => {
     const squashed = JSON.stringify(JSON.parse(text));
     const apply = (source: string, edits: ReturnType<typeof formatEdits>): string =>
-      [...edits].sort((a, b) => b.offset - a.offset).reduce((t, e) => t.slice(0, e.offset) + e.content + t.slice(e.offset + e.length), source);
-    assert.strictEqual(apply(squashed, formatEdits(squashed, { tabSize: 2, insertSpaces: true })), text.trimEnd());
+      [...edits]
+        .sort((a, b) => b.offset - a.offset)
+        .reduce((t, e) => t.slice(0, e.offset) + e.content + t.slice(e.offset + e.length), source);
+    assert.strictEqual(
+      apply(squashed, formatEdits(squashed, { tabSize: 2, insertSpaces: true })),
+      text.trimEnd(),
+    );
     const tabbed = apply(squashed, formatEdits(squashed, { tabSize: 4, insertSpaces: false }));
     assert.match(tabbed, /^\{\n\t"ID": /);
     assert.deepStrictEqual(JSON.parse(tabbed), JSON.parse(text));

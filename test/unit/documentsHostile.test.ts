@@ -4,22 +4,52 @@ import * as assert from 'node:assert';
 import type { Field, Interest, Profile } from '../../src/api/types';
 import { parseProfile } from '../../src/api/parse';
 import {
-  type DocumentSchema, checkDocument, computeChanges, fieldsMissingFromDefinitions, findConflicts, formatEdits, newProfileTemplate,
-  newSubprofileTemplate, outline, serializeProfile, toParsedDocument,
+  type DocumentSchema,
+  checkDocument,
+  computeChanges,
+  fieldsMissingFromDefinitions,
+  findConflicts,
+  formatEdits,
+  newProfileTemplate,
+  newSubprofileTemplate,
+  outline,
+  serializeProfile,
+  toParsedDocument,
 } from '../../src/documents/model';
 import { MAX_PROBLEMS } from '../../src/documents/model/tree';
 
 function field(name: string, type: string, value = ''): Field {
-  return { ID: '1', name, type, value, displayed: false, ordered: false, length: '', textlines: '', hidden: false, index: false };
+  return {
+    ID: '1',
+    name,
+    type,
+    value,
+    displayed: false,
+    ordered: false,
+    length: '',
+    textlines: '',
+    hidden: false,
+    index: false,
+  };
 }
 
 function profile(fields: Record<string, string>, interests: string[] = []): Profile {
-  return { ID: '7', fields, interests, database: '3', secret: 's', created: 'c', modified: 'm', removed: false };
+  return {
+    ID: '7',
+    fields,
+    interests,
+    database: '3',
+    secret: 's',
+    created: 'c',
+    modified: 'm',
+    removed: false,
+  };
 }
 
 function applyEdits(text: string, edits: ReturnType<typeof formatEdits>): string {
   let out = text;
-  for (const e of [...edits].sort((a, b) => b.offset - a.offset)) out = out.slice(0, e.offset) + e.content + out.slice(e.offset + e.length);
+  for (const e of [...edits].sort((a, b) => b.offset - a.offset))
+    out = out.slice(0, e.offset) + e.content + out.slice(e.offset + e.length);
   return out;
 }
 
@@ -35,13 +65,19 @@ describe('documents: syntax problems (issue 20.1)', () => {
   });
 
   it('300 comments list at most 200 problems and count the rest', () => {
-    const result = checkDocument(`{${'/* c */'.repeat(300)}"fields": {}}`, { kind: 'profile', fields: [] });
+    const result = checkDocument(`{${'/* c */'.repeat(300)}"fields": {}}`, {
+      kind: 'profile',
+      fields: [],
+    });
     assert.ok(result.problems.length <= MAX_PROBLEMS + 1);
     assert.ok(result.problems.some((p) => p.code === 'too-many-problems'));
   });
 
   it('keeps the invalid-JSON problem when comments fill the list', () => {
-    const result = checkDocument(`{${'//\n'.repeat(500)}"fields": {,}}`, { kind: 'profile', fields: [] });
+    const result = checkDocument(`{${'//\n'.repeat(500)}"fields": {,}}`, {
+      kind: 'profile',
+      fields: [],
+    });
     assert.ok(result.problems.some((p) => p.code === 'invalid-json'));
   });
 });
@@ -61,24 +97,45 @@ describe('documents: fields named like Object.prototype keys (issues 20.2, 14.8)
   });
 
   it('load from the API answer, show, check, diff and save like any field', () => {
-    const answer = JSON.parse('{"ID": "7", "fields": {"email": "a@b.nl", "__proto__": "p", "constructor": "c", "toString": "t"}}') as unknown;
+    const answer = JSON.parse(
+      '{"ID": "7", "fields": {"email": "a@b.nl", "__proto__": "p", "constructor": "c", "toString": "t"}}',
+    ) as unknown;
     const opened = parseProfile(answer);
-    assert.deepStrictEqual(Object.entries(opened.fields), [['email', 'a@b.nl'], ['__proto__', 'p'], ['constructor', 'c'], ['toString', 't']]);
+    assert.deepStrictEqual(Object.entries(opened.fields), [
+      ['email', 'a@b.nl'],
+      ['__proto__', 'p'],
+      ['constructor', 'c'],
+      ['toString', 't'],
+    ]);
     assert.strictEqual(opened.fields.hasOwnProperty, undefined, 'a missing name reads as missing');
     const text = serializeProfile(opened, fields);
     const unchanged = checkDocument(text, schema, opened);
     assert.ok(unchanged.value, JSON.stringify(unchanged.problems));
     assert.ok(computeChanges(toParsedDocument(opened), unchanged.value).empty);
-    const edited = checkDocument(text.replace('"constructor": "c"', '"constructor": "new"'), schema, opened);
+    const edited = checkDocument(
+      text.replace('"constructor": "c"', '"constructor": "new"'),
+      schema,
+      opened,
+    );
     assert.ok(edited.value);
     const changes = computeChanges(toParsedDocument(opened), edited.value);
     assert.deepStrictEqual(Object.entries(changes.fields), [['constructor', 'new']]);
-    const server = parseProfile(JSON.parse('{"ID": "7", "fields": {"email": "a@b.nl", "__proto__": "p", "constructor": "theirs"}}') as unknown);
-    assert.deepStrictEqual(findConflicts(opened, server, changes).fields.map((c) => [c.field, c.server]), [['constructor', 'theirs']]);
+    const server = parseProfile(
+      JSON.parse(
+        '{"ID": "7", "fields": {"email": "a@b.nl", "__proto__": "p", "constructor": "theirs"}}',
+      ) as unknown,
+    );
+    assert.deepStrictEqual(
+      findConflicts(opened, server, changes).fields.map((c) => [c.field, c.server]),
+      [['constructor', 'theirs']],
+    );
   });
 
   it('a field type named like an Object.prototype key is an unknown type, not a rule', () => {
-    const odd: DocumentSchema = { kind: 'profile', fields: [field('a', 'constructor'), field('b', 'toString')] };
+    const odd: DocumentSchema = {
+      kind: 'profile',
+      fields: [field('a', 'constructor'), field('b', 'toString')],
+    };
     assert.ok(checkDocument('{"fields": {"a": "x", "b": "y"}}', odd).ok);
     assert.ok(checkDocument(newProfileTemplate(odd.fields), odd).ok);
   });
@@ -87,7 +144,11 @@ describe('documents: fields named like Object.prototype keys (issues 20.2, 14.8)
 describe('documents: linear checks (issues 20.3, 20.4)', () => {
   it('reads the database interests once per check, not once per name', () => {
     const n = 2000;
-    const interests: Interest[] = Array.from({ length: n }, (_, i) => ({ ID: String(i), name: `i${i}`, group: '' }));
+    const interests: Interest[] = Array.from({ length: n }, (_, i) => ({
+      ID: String(i),
+      name: `i${i}`,
+      group: '',
+    }));
     let reads = 0;
     const counted = new Proxy(interests, {
       get(target, key, receiver): unknown {
@@ -102,12 +163,20 @@ describe('documents: linear checks (issues 20.3, 20.4)', () => {
     assert.ok(reads < 10 * n, `${reads} reads of ${n} interests`);
   });
 
-  it('reads a select\'s choices once, however often its key repeats', () => {
+  it("reads a select's choices once, however often its key repeats", () => {
     const choices = Array.from({ length: 500 }, (_, i) => `c${i}`).join('\n');
     let reads = 0;
     const pick = field('pick', 'select');
-    Object.defineProperty(pick, 'value', { get: () => { reads++; return choices; } });
-    const body = Array.from({ length: 1000 }, (_, i) => `"pick": "${i % 2 === 0 ? `c${i % 500}` : 'nope'}"`).join(', ');
+    Object.defineProperty(pick, 'value', {
+      get: () => {
+        reads++;
+        return choices;
+      },
+    });
+    const body = Array.from(
+      { length: 1000 },
+      (_, i) => `"pick": "${i % 2 === 0 ? `c${i % 500}` : 'nope'}"`,
+    ).join(', ');
     const result = checkDocument(`{"fields": {${body}}}`, { kind: 'profile', fields: [pick] });
     assert.ok(result.problems.some((p) => p.code === 'duplicate-key'));
     assert.strictEqual(result.ok, false);
@@ -118,7 +187,11 @@ describe('documents: linear checks (issues 20.3, 20.4)', () => {
 describe('documents: Format Document (issue 20.5)', () => {
   it('leaves a document nested deeper than any profile alone', () => {
     for (const depth of [65, 2000, 8000]) {
-      assert.deepStrictEqual(formatEdits(`${'['.repeat(depth)}${']'.repeat(depth)}`, { tabSize: 4, insertSpaces: true }), [], String(depth));
+      assert.deepStrictEqual(
+        formatEdits(`${'['.repeat(depth)}${']'.repeat(depth)}`, { tabSize: 4, insertSpaces: true }),
+        [],
+        String(depth),
+      );
     }
   });
 
@@ -133,17 +206,31 @@ describe('documents: Format Document (issue 20.5)', () => {
   it('never returns an edit without content at an indent of exactly 200 columns', () => {
     const opened = profile({ a: '1' }, ['x']);
     const minified = serializeProfile(opened, [field('a', 'text')]).replace(/\n\s*/g, '');
-    for (const [text, tabSize] of [[minified, 100], [`${'['.repeat(51)}1${']'.repeat(51)}`, 4], [`${'['.repeat(201)}1${']'.repeat(201)}`, 1]] as const) {
+    for (const [text, tabSize] of [
+      [minified, 100],
+      [`${'['.repeat(51)}1${']'.repeat(51)}`, 4],
+      [`${'['.repeat(201)}1${']'.repeat(201)}`, 1],
+    ] as const) {
       for (const insertSpaces of [true, false]) {
         const edits = formatEdits(text, { tabSize, insertSpaces });
         assert.ok(edits.length > 0 || text.length > 400);
-        assert.ok(edits.every((e) => typeof e.content === 'string'), `tab size ${tabSize}`);
+        assert.ok(
+          edits.every((e) => typeof e.content === 'string'),
+          `tab size ${tabSize}`,
+        );
         const formatted = applyEdits(text, edits);
         assert.deepStrictEqual(JSON.parse(formatted), JSON.parse(text));
-        assert.deepStrictEqual(formatEdits(formatted, { tabSize, insertSpaces }), [], 'formatting twice changes nothing');
+        assert.deepStrictEqual(
+          formatEdits(formatted, { tabSize, insertSpaces }),
+          [],
+          'formatting twice changes nothing',
+        );
       }
     }
-    const formatted = applyEdits(minified, formatEdits(minified, { tabSize: 100, insertSpaces: true }));
+    const formatted = applyEdits(
+      minified,
+      formatEdits(minified, { tabSize: 100, insertSpaces: true }),
+    );
     assert.ok(formatted.includes(`\n${' '.repeat(200)}"a": "1"`), formatted);
   });
 });
@@ -166,30 +253,64 @@ describe('documents: new documents (issue 20.6)', () => {
 
 describe('documents: a field the definitions lack (issue 20.9)', () => {
   const fields = [field('email', 'email')];
-  const schema: DocumentSchema = { kind: 'profile', fields, interests: [{ ID: '1', name: 'golf', group: '' }] };
+  const schema: DocumentSchema = {
+    kind: 'profile',
+    fields,
+    interests: [{ ID: '1', name: 'golf', group: '' }],
+  };
   const opened = profile({ email: 'a@b.nl', added_later: 'x' }, ['golf', 'new_interest']);
   const text = serializeProfile(opened, fields);
 
   it('unchanged, it does not block the save and is not sent', () => {
     const result = checkDocument(text, schema, opened);
     assert.ok(result.ok && result.value, JSON.stringify(result.problems));
-    assert.deepStrictEqual(result.problems.map((p) => [p.code, p.severity, p.field]), [['unknown-field', 'warning', 'added_later']]);
+    assert.deepStrictEqual(
+      result.problems.map((p) => [p.code, p.severity, p.field]),
+      [['unknown-field', 'warning', 'added_later']],
+    );
     assert.ok(computeChanges(toParsedDocument(opened), result.value).empty);
     const edited = checkDocument(text.replace('"a@b.nl"', '"c@d.nl"'), schema, opened);
     assert.ok(edited.value);
-    assert.deepStrictEqual(Object.entries(computeChanges(toParsedDocument(opened), edited.value).fields), [['email', 'c@d.nl']]);
+    assert.deepStrictEqual(
+      Object.entries(computeChanges(toParsedDocument(opened), edited.value).fields),
+      [['email', 'c@d.nl']],
+    );
   });
 
   it('is named, so the definitions can be reloaded', () => {
     assert.deepStrictEqual(fieldsMissingFromDefinitions(opened.fields, fields), ['added_later']);
-    assert.deepStrictEqual(fieldsMissingFromDefinitions(parseProfile({ ID: '1', fields: { constructor: 'x' } }).fields, fields), ['constructor']);
+    assert.deepStrictEqual(
+      fieldsMissingFromDefinitions(
+        parseProfile({ ID: '1', fields: { constructor: 'x' } }).fields,
+        fields,
+      ),
+      ['constructor'],
+    );
   });
 
   it('changed or added by the user, it is refused', () => {
-    const changed = checkDocument(text.replace('"added_later": "x"', '"added_later": "y"'), schema, opened);
-    assert.deepStrictEqual(changed.problems.filter((p) => p.severity === 'error').map((p) => p.code), ['unknown-field']);
-    const added = checkDocument(text.replace('"added_later": "x"', '"added_later": "x", "typo": "z"'), schema, opened);
-    assert.deepStrictEqual(added.problems.filter((p) => p.severity === 'error').map((p) => p.field), ['typo']);
-    assert.strictEqual(checkDocument('{"fields": {"added_later": "x"}}', schema).ok, false, 'a new document has no loaded copy');
+    const changed = checkDocument(
+      text.replace('"added_later": "x"', '"added_later": "y"'),
+      schema,
+      opened,
+    );
+    assert.deepStrictEqual(
+      changed.problems.filter((p) => p.severity === 'error').map((p) => p.code),
+      ['unknown-field'],
+    );
+    const added = checkDocument(
+      text.replace('"added_later": "x"', '"added_later": "x", "typo": "z"'),
+      schema,
+      opened,
+    );
+    assert.deepStrictEqual(
+      added.problems.filter((p) => p.severity === 'error').map((p) => p.field),
+      ['typo'],
+    );
+    assert.strictEqual(
+      checkDocument('{"fields": {"added_later": "x"}}', schema).ok,
+      false,
+      'a new document has no loaded copy',
+    );
   });
 });

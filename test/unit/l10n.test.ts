@@ -46,7 +46,8 @@ function invariants(text: string): string[] {
 }
 
 function sourceFiles(dir: string): string[] {
-  return fs.readdirSync(path.join(root, dir), { recursive: true })
+  return fs
+    .readdirSync(path.join(root, dir), { recursive: true })
     .map(String)
     .filter((f) => f.endsWith('.ts'))
     .map((f) => path.join(dir, f));
@@ -75,17 +76,26 @@ function formatAll(): { key: string; text: string; args: string[] }[] {
   return Object.entries(english).map(([key, entry]) => {
     const message = messageOf(entry);
     const args = Array.from({ length: placeholderCount(message) }, (_, i) => `‹arg${i}›`);
-    const text = typeof entry === 'string'
-      ? l10n.t(message, ...args)
-      : l10n.t({ message, args, comment: entry.comment });
+    const text =
+      typeof entry === 'string'
+        ? l10n.t(message, ...args)
+        : l10n.t({ message, args, comment: entry.comment });
     return { key, text, args };
   });
 }
 
 describe('l10n: bundles', () => {
   it('every English string has a Dutch translation, and the Dutch bundle has no stale ones', () => {
-    assert.deepStrictEqual(missingFrom(Object.keys(english), dutch), [], 'untranslated: add them to l10n/bundle.l10n.nl.json');
-    assert.deepStrictEqual(missingFrom(Object.keys(dutch), english), [], 'stale: no longer in the source');
+    assert.deepStrictEqual(
+      missingFrom(Object.keys(english), dutch),
+      [],
+      'untranslated: add them to l10n/bundle.l10n.nl.json',
+    );
+    assert.deepStrictEqual(
+      missingFrom(Object.keys(dutch), english),
+      [],
+      'stale: no longer in the source',
+    );
   });
 
   it('every package.nls.json key has a Dutch translation, and package.nls.nl.json has no stale ones', () => {
@@ -95,12 +105,27 @@ describe('l10n: bundles', () => {
 
   it('a translation is never empty and keeps placeholders, codicons, links, code and setting names', () => {
     const pairs: [string, string, string | undefined][] = [
-      ...Object.entries(english).map(([key, entry]): [string, string, string | undefined] => [key, messageOf(entry), dutch[key]]),
-      ...Object.entries(nls).map(([key, text]): [string, string, string | undefined] => [key, text, nlsDutch[key]]),
+      ...Object.entries(english).map(([key, entry]): [string, string, string | undefined] => [
+        key,
+        messageOf(entry),
+        dutch[key],
+      ]),
+      ...Object.entries(nls).map(([key, text]): [string, string, string | undefined] => [
+        key,
+        text,
+        nlsDutch[key],
+      ]),
     ];
     const broken = pairs
-      .filter(([, en, nl]) => nl !== undefined && (nl.trim() === '' || invariants(en).join(' ') !== invariants(nl).join(' ')))
-      .map(([key, en, nl]) => `${key}\n    en: ${invariants(en).join(' ')}\n    nl: ${invariants(nl ?? '').join(' ')}`);
+      .filter(
+        ([, en, nl]) =>
+          nl !== undefined &&
+          (nl.trim() === '' || invariants(en).join(' ') !== invariants(nl).join(' ')),
+      )
+      .map(
+        ([key, en, nl]) =>
+          `${key}\n    en: ${invariants(en).join(' ')}\n    nl: ${invariants(nl ?? '').join(' ')}`,
+      );
     assert.deepStrictEqual(broken, []);
   });
 
@@ -108,7 +133,10 @@ describe('l10n: bundles', () => {
     const manifest = fs.readFileSync(path.join(root, 'package.json'), 'utf8');
     const used = [...manifest.matchAll(/"%([^%"]+)%"/g)].map((m) => m[1] ?? '');
     assert.deepStrictEqual(missingFrom(used, nls), []);
-    assert.deepStrictEqual(Object.keys(nls).filter((k) => !used.includes(k)), []);
+    assert.deepStrictEqual(
+      Object.keys(nls).filter((k) => !used.includes(k)),
+      [],
+    );
   });
 
   it('package.json points VS Code at the l10n folder', () => {
@@ -122,10 +150,23 @@ describe('l10n: source', () => {
     const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'copernica-l10n-'));
     try {
       const cli = path.join(root, 'node_modules/@vscode/l10n-dev/dist/cli.js');
-      execFileSync(process.execPath, [cli, 'export', '--outDir', outDir, './src'], { cwd: root, stdio: 'pipe' });
-      const extracted = JSON.parse(fs.readFileSync(path.join(outDir, 'bundle.l10n.json'), 'utf8')) as Record<string, BundleEntry>;
-      assert.deepStrictEqual(missingFrom(Object.keys(extracted), english), [], 'in src/ but not in l10n/bundle.l10n.json');
-      assert.deepStrictEqual(missingFrom(Object.keys(english), extracted), [], 'in l10n/bundle.l10n.json but no longer in src/');
+      execFileSync(process.execPath, [cli, 'export', '--outDir', outDir, './src'], {
+        cwd: root,
+        stdio: 'pipe',
+      });
+      const extracted = JSON.parse(
+        fs.readFileSync(path.join(outDir, 'bundle.l10n.json'), 'utf8'),
+      ) as Record<string, BundleEntry>;
+      assert.deepStrictEqual(
+        missingFrom(Object.keys(extracted), english),
+        [],
+        'in src/ but not in l10n/bundle.l10n.json',
+      );
+      assert.deepStrictEqual(
+        missingFrom(Object.keys(english), extracted),
+        [],
+        'in l10n/bundle.l10n.json but no longer in src/',
+      );
       assert.deepStrictEqual(english, extracted);
     } finally {
       fs.rmSync(outDir, { recursive: true, force: true });
@@ -139,11 +180,14 @@ describe('l10n: source', () => {
   });
 
   it('no notification, input box or title is a bare string literal', () => {
-    assert.deepStrictEqual([
-      ...findInSource(/\bshow(?:Error|Warning|Information)Message\(\s*['"`]/g),
-      ...findInSource(/\b(?:prompt|placeHolder|placeholder|title)\s*:\s*['"`]/g),
-      ...findInSource(/\.(?:prompt|placeholder|title)\s*=\s*['"`]/g),
-    ], []);
+    assert.deepStrictEqual(
+      [
+        ...findInSource(/\bshow(?:Error|Warning|Information)Message\(\s*['"`]/g),
+        ...findInSource(/\b(?:prompt|placeHolder|placeholder|title)\s*:\s*['"`]/g),
+        ...findInSource(/\.(?:prompt|placeholder|title)\s*=\s*['"`]/g),
+      ],
+      [],
+    );
   });
 });
 
@@ -153,27 +197,56 @@ describe('l10n: at run time', () => {
   it('every message fills in all its arguments, in English and in Dutch', () => {
     for (const bundle of [{}, dutch]) {
       l10n.config({ contents: bundle });
-      const unfilled = formatAll().filter(({ text, args }) => /\{\d+\}/.test(text) || !args.every((a) => text.includes(a)));
-      assert.deepStrictEqual(unfilled.map((u) => `${u.key} -> ${u.text}`), []);
+      const unfilled = formatAll().filter(
+        ({ text, args }) => /\{\d+\}/.test(text) || !args.every((a) => text.includes(a)),
+      );
+      assert.deepStrictEqual(
+        unfilled.map((u) => `${u.key} -> ${u.text}`),
+        [],
+      );
     }
   });
 
   it('with the Dutch bundle, the document checks, URL checks and Find Profiles speak Dutch', () => {
     l10n.config({ contents: dutch });
-    const problems = checkDocument('{"fields": {"age": "abc"}, "colour": 1}', loadSchema(), loadOriginal()).problems;
-    assert.deepStrictEqual(problems.map((p) => p.message), [
-      'Veld "age" (integer): "abc" is geen geheel getal. Verwacht: cijfers zoals 42, eventueel met een minteken.',
-      'Onbekende sleutel "colour": een profieldocument heeft alleen "ID", "fields", "interests", "database", "secret", "created", "modified", "removed"; Copernica zou deze stilzwijgend negeren.',
-    ]);
-    const syntax = checkDocument('{"fields": {"age": "1"', loadSchema(), loadOriginal()).problems[0]?.message;
-    assert.strictEqual(syntax, 'Ongeldige JSON op regel 1, kolom 23: sluitende accolade "}" verwacht.');
-    assert.strictEqual(validateEndpointUrl('ftp://x'), 'Niet-ondersteund protocol ftp: — gebruik https.');
+    const problems = checkDocument(
+      '{"fields": {"age": "abc"}, "colour": 1}',
+      loadSchema(),
+      loadOriginal(),
+    ).problems;
+    assert.deepStrictEqual(
+      problems.map((p) => p.message),
+      [
+        'Veld "age" (integer): "abc" is geen geheel getal. Verwacht: cijfers zoals 42, eventueel met een minteken.',
+        'Onbekende sleutel "colour": een profieldocument heeft alleen "ID", "fields", "interests", "database", "secret", "created", "modified", "removed"; Copernica zou deze stilzwijgend negeren.',
+      ],
+    );
+    const syntax = checkDocument('{"fields": {"age": "1"', loadSchema(), loadOriginal()).problems[0]
+      ?.message;
+    assert.strictEqual(
+      syntax,
+      'Ongeldige JSON op regel 1, kolom 23: sluitende accolade "}" verwacht.',
+    );
+    assert.strictEqual(
+      validateEndpointUrl('ftp://x'),
+      'Niet-ondersteund protocol ftp: — gebruik https.',
+    );
     const conditions = parseConditions('emial==a@b.nl', loadFields());
-    assert.ok(!conditions.ok && conditions.message.endsWith('Bedoelde je "email"?'), JSON.stringify(conditions));
+    assert.ok(
+      !conditions.ok && conditions.message.endsWith('Bedoelde je "email"?'),
+      JSON.stringify(conditions),
+    );
   });
 
   it('without a bundle (VS Code in English) the messages stay English', () => {
-    const problems = checkDocument('{"fields": {"age": "abc"}}', loadSchema(), loadOriginal()).problems;
-    assert.strictEqual(problems[0]?.message, 'Field "age" (integer): "abc" is not a whole number. Expected digits like 42, optionally with a minus sign.');
+    const problems = checkDocument(
+      '{"fields": {"age": "abc"}}',
+      loadSchema(),
+      loadOriginal(),
+    ).problems;
+    assert.strictEqual(
+      problems[0]?.message,
+      'Field "age" (integer): "abc" is not a whole number. Expected digits like 42, optionally with a minus sign.',
+    );
   });
 });

@@ -294,7 +294,11 @@ describe('write engine: one write path, against the simulator', function () {
     assert.ok(owner.schema.fields.some((f) => f.name === 'notes'));
     const record = new EntityRecord(PROFILE, entity, owner);
     sim.controls.clearRequests();
-    assert.equal((await saveEntity(deps, record, edited(record, {}))).unchanged, true, 'the unchanged document checks clean');
+    assert.equal(
+      (await saveEntity(deps, record, edited(record, {}))).unchanged,
+      true,
+      'the unchanged document checks clean',
+    );
   });
 
   describe('create', () => {
@@ -446,30 +450,75 @@ describe('write engine: fields named like Object.prototype keys (issue 14 item 8
 
   before(async () => {
     const field = (ID: string, name: string) => ({
-      ID, name, type: 'text', value: '', displayed: true, ordered: false, length: '50', textlines: '1', hidden: false, index: false,
+      ID,
+      name,
+      type: 'text',
+      value: '',
+      displayed: true,
+      ordered: false,
+      length: '50',
+      textlines: '1',
+      hidden: false,
+      index: false,
     });
-    const envelope = <T>(data: T[]) => ({ start: 0, limit: 1000, count: data.length, total: data.length, data });
+    const envelope = <T>(data: T[]) => ({
+      start: 0,
+      limit: 1000,
+      count: data.length,
+      total: data.length,
+      data,
+    });
     const intentions = { email: false, sms: false, fax: false, pdf: false };
     const database = {
-      ID: '9100', name: 'Prototypes', description: '', archived: false, created: '2024-01-01 00:00:00',
+      ID: '9100',
+      name: 'Prototypes',
+      description: '',
+      archived: false,
+      created: '2024-01-01 00:00:00',
       fields: envelope([field('1', 'email'), ...NAMES.map((n, i) => field(String(i + 2), n))]),
-      interests: envelope([]), collections: envelope([]), intentions,
+      interests: envelope([]),
+      collections: envelope([]),
+      intentions,
     };
     const fields: Record<string, string> = {};
-    for (const [name, value] of [['email', 'p@example.com'], ['__proto__', 'proto value'], ['constructor', 'ctor value'], ['toString', 'str value']]) {
-      Object.defineProperty(fields, name ?? '', { value, enumerable: true, writable: true, configurable: true });
+    for (const [name, value] of [
+      ['email', 'p@example.com'],
+      ['__proto__', 'proto value'],
+      ['constructor', 'ctor value'],
+      ['toString', 'str value'],
+    ]) {
+      Object.defineProperty(fields, name ?? '', {
+        value,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
     }
     const profile = {
-      ID: '910001', fields, interests: [], database: '9100', secret: 'abcdef0123456789abcdef012345',
-      created: '2024-01-01 00:00:00', modified: '2024-01-01 00:00:00', removed: false as const,
+      ID: '910001',
+      fields,
+      interests: [],
+      database: '9100',
+      secret: 'abcdef0123456789abcdef012345',
+      created: '2024-01-01 00:00:00',
+      modified: '2024-01-01 00:00:00',
+      removed: false as const,
     };
     sim = await startSimulator({ extraDatabases: [{ database, profiles: [profile] }] });
-    client = new CopernicaClient({ apiUrl: sim.url, authUrl: sim.authUrl, apiVersion: 'v4', token: sim.token });
+    client = new CopernicaClient({
+      apiUrl: sim.url,
+      authUrl: sim.authUrl,
+      apiVersion: 'v4',
+      token: sim.token,
+    });
   });
   after(async () => sim.close());
 
   it('load, check clean unchanged, and save one of them with only that field sent', async () => {
-    const session: Pick<Session, 'client' | 'onDidChange'> = { client: () => client, onDidChange: () => ({ dispose: () => undefined }) };
+    const session: Pick<Session, 'client' | 'onDidChange'> = {
+      client: () => client,
+      onDidChange: () => ({ dispose: () => undefined }),
+    };
     const deps: WriteDeps = {
       client,
       owners: { schema: new SchemaCache(session as Session), client: () => client },
@@ -477,7 +526,8 @@ describe('write engine: fields named like Object.prototype keys (issue 14 item 8
       reports: { warn: () => undefined, log: () => undefined, afterWriteFailed: () => undefined },
     };
     const entity = await client.profile('910001');
-    for (const name of NAMES) assert.ok(Object.prototype.hasOwnProperty.call(entity.fields, name), `${name} was loaded`);
+    for (const name of NAMES)
+      assert.ok(Object.prototype.hasOwnProperty.call(entity.fields, name), `${name} was loaded`);
     const record = new EntityRecord(PROFILE, entity, await PROFILE.ownerOf(deps.owners, entity));
     const text = serializeEntity(entity, record.owner);
     assert.doesNotThrow(() => JSON.parse(text), 'the document is valid JSON');

@@ -20,7 +20,10 @@ export interface DocumentChanges {
 }
 
 /** The same names, ignoring order and repeats. */
-export function sameSet(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {
+export function sameSet(
+  a: readonly string[] | undefined,
+  b: readonly string[] | undefined,
+): boolean {
   const left = new Set(a ?? []);
   const right = new Set(b ?? []);
   return left.size === right.size && [...left].every((x) => right.has(x));
@@ -32,7 +35,8 @@ export function computeChanges(original: ParsedDocument, edited: ParsedDocument)
   for (const [name, value] of Object.entries(edited.fields)) {
     if (ownValue(original.fields, name) !== value) setEntry(fields, name, value);
   }
-  const interestsChanged = edited.interests !== undefined && !sameSet(original.interests, edited.interests);
+  const interestsChanged =
+    edited.interests !== undefined && !sameSet(original.interests, edited.interests);
   const secretChanged = edited.secret !== undefined && edited.secret !== original.secret;
   return {
     fields,
@@ -69,18 +73,28 @@ export interface Conflicts {
 }
 
 /** Compares the copy the document was opened from with the server's current copy. */
-export function findConflicts(originalDoc: OriginalDocument, serverDoc: OriginalDocument, changes: DocumentChanges): Conflicts {
+export function findConflicts(
+  originalDoc: OriginalDocument,
+  serverDoc: OriginalDocument,
+  changes: DocumentChanges,
+): Conflicts {
   const original = toParsedDocument(originalDoc);
   const server = toParsedDocument(serverDoc);
   const fields: FieldConflict[] = [];
   for (const [name, mine] of Object.entries(changes.fields)) {
     const before = ownValue(original.fields, name) ?? '';
     const now = ownValue(server.fields, name) ?? '';
-    if (now !== before && now !== mine) fields.push({ field: name, original: before, server: now, mine });
+    if (now !== before && now !== mine)
+      fields.push({ field: name, original: before, server: now, mine });
   }
-  const interests = changes.interestsChanged && !sameSet(server.interests, original.interests) &&
+  const interests =
+    changes.interestsChanged &&
+    !sameSet(server.interests, original.interests) &&
     !sameSet(server.interests, changes.interests);
-  const secret = changes.secret !== undefined && server.secret !== original.secret && server.secret !== changes.secret;
+  const secret =
+    changes.secret !== undefined &&
+    server.secret !== original.secret &&
+    server.secret !== changes.secret;
   const removed = typeof server.removed === 'string' && server.removed !== '' && !original.removed;
   return {
     fields,
@@ -113,24 +127,30 @@ function lookup(values: Record<string, string>, name: string): string | undefine
 }
 
 /** Fields whose stored value is not exactly what was sent (exact string comparison). */
-export function findCoercions(sent: Record<string, string>, stored: Record<string, string>, fields: Field[]): Coercion[] {
+export function findCoercions(
+  sent: Record<string, string>,
+  stored: Record<string, string>,
+  fields: Field[],
+): Coercion[] {
   const result: Coercion[] = [];
   for (const [name, value] of Object.entries(sent)) {
     const now = lookup(stored, name);
     if (now === undefined || now === value) continue;
     const type = fields.find((f) => f.name === name)?.type ?? 'unknown';
-    const equivalent = NUMERIC_TYPES.has(type) && value.trim() !== '' && now !== '' && Number(value) === Number(now);
+    const equivalent =
+      NUMERIC_TYPES.has(type) && value.trim() !== '' && now !== '' && Number(value) === Number(now);
     const message = equivalent
       ? l10n.t({
-        message: 'Copernica stored field "{0}" ({1}) as {2}, the same number as the {3} that was sent.',
-        args: [name, type, quote(now), quote(value)],
-        comment: ['{0} field name, {1} field type, {2} and {3} quoted values'],
-      })
+          message:
+            'Copernica stored field "{0}" ({1}) as {2}, the same number as the {3} that was sent.',
+          args: [name, type, quote(now), quote(value)],
+          comment: ['{0} field name, {1} field type, {2} and {3} quoted values'],
+        })
       : l10n.t({
-        message: 'Copernica changed field "{0}" ({1}): {2} was sent, but {3} was stored.',
-        args: [name, type, quote(value), quote(now)],
-        comment: ['{0} field name, {1} field type, {2} and {3} quoted values'],
-      });
+          message: 'Copernica changed field "{0}" ({1}): {2} was sent, but {3} was stored.',
+          args: [name, type, quote(value), quote(now)],
+          comment: ['{0} field name, {1} field type, {2} and {3} quoted values'],
+        });
     result.push({ field: name, type, sent: value, stored: now, equivalent, message });
   }
   return result;

@@ -6,7 +6,13 @@ import type { Node } from './jsonc';
 import type { Profile, Subprofile } from '../../api/types';
 import { checkFields } from './checkFields';
 import { checkInterests } from './checkInterests';
-import { type ReadOnlyKey, READ_ONLY_KEYS, checkReadOnly, checkSecret, reportUnknownKey } from './checkTopLevel';
+import {
+  type ReadOnlyKey,
+  READ_ONLY_KEYS,
+  checkReadOnly,
+  checkSecret,
+  reportUnknownKey,
+} from './checkTopLevel';
 import { type DraftProblem, parseDocumentText } from './syntax';
 import { fieldMap, lineIndex } from './text';
 import { type CheckContext, checkDuplicateKeys, properties, report, typeName } from './tree';
@@ -27,9 +33,19 @@ export function toParsedDocument(entity: OriginalDocument): ParsedDocument {
     removed: entity.removed,
   };
   if ('collection' in entity) {
-    return { kind: 'subprofile', ...common, profile: entity.profile, collection: entity.collection };
+    return {
+      kind: 'subprofile',
+      ...common,
+      profile: entity.profile,
+      collection: entity.collection,
+    };
   }
-  return { kind: 'profile', ...common, interests: [...entity.interests], database: entity.database };
+  return {
+    kind: 'profile',
+    ...common,
+    interests: [...entity.interests],
+    database: entity.database,
+  };
 }
 
 function checkTopLevel(ctx: CheckContext, root: Node): ParsedDocument {
@@ -59,9 +75,16 @@ function warnIfRemoved(ctx: CheckContext, root: Node): void {
   ctx.problems.push({
     severity: 'warning',
     code: 'removed-entity',
-    message: ctx.schema.kind === 'profile'
-      ? l10n.t('This profile was removed on {0}; Copernica accepts changes to it, but they have no effect on mailings.', removed)
-      : l10n.t('This subprofile was removed on {0}; Copernica accepts changes to it, but they have no effect on mailings.', removed),
+    message:
+      ctx.schema.kind === 'profile'
+        ? l10n.t(
+            'This profile was removed on {0}; Copernica accepts changes to it, but they have no effect on mailings.',
+            removed,
+          )
+        : l10n.t(
+            'This subprofile was removed on {0}; Copernica accepts changes to it, but they have no effect on mailings.',
+            removed,
+          ),
     offset: key?.offset ?? 0,
     length: key?.length ?? 0,
   });
@@ -74,15 +97,20 @@ function noteSuppressed(ctx: CheckContext): void {
   ctx.problems.push({
     severity: errors > 0 ? 'error' : 'warning',
     code: 'too-many-problems',
-    message: count === 1
-      ? l10n.t('1 more problem is not shown; fix the ones shown first.')
-      : l10n.t('{0} more problems are not shown; fix the ones shown first.', count),
+    message:
+      count === 1
+        ? l10n.t('1 more problem is not shown; fix the ones shown first.')
+        : l10n.t('{0} more problems are not shown; fix the ones shown first.', count),
     offset: 0,
     length: 0,
   });
 }
 
-function finish(text: string, drafts: DraftProblem[], at: (offset: number) => { line: number; column: number }): Problem[] {
+function finish(
+  text: string,
+  drafts: DraftProblem[],
+  at: (offset: number) => { line: number; column: number },
+): Problem[] {
   return drafts
     .map((p) => ({ ...p, ...at(Math.min(p.offset, text.length)) }))
     .sort((a, b) => a.offset - b.offset);
@@ -92,7 +120,11 @@ function finish(text: string, drafts: DraftProblem[], at: (offset: number) => { 
  * Checks `text` against the schema and, for an existing document, against the copy it was opened
  * from (read-only keys must not change). Never throws, whatever the text.
  */
-export function checkDocument(text: string, schema: DocumentSchema, original?: OriginalDocument): CheckResult {
+export function checkDocument(
+  text: string,
+  schema: DocumentSchema,
+  original?: OriginalDocument,
+): CheckResult {
   const at = lineIndex(text);
   const position = (offset: number): string => {
     const { line, column } = at(offset);
@@ -100,7 +132,11 @@ export function checkDocument(text: string, schema: DocumentSchema, original?: O
   };
   const syntax = parseDocumentText(text, position);
   const ctx: CheckContext = {
-    text, schema, problems: syntax.problems, position, suppressed: { errors: syntax.suppressed, warnings: 0 },
+    text,
+    schema,
+    problems: syntax.problems,
+    position,
+    suppressed: { errors: syntax.suppressed, warnings: 0 },
     ...(original ? { original: toParsedDocument(original) } : {}),
   };
   let value: ParsedDocument | undefined;
@@ -115,9 +151,16 @@ function checkRoot(ctx: CheckContext, root: Node): ParsedDocument | undefined {
   if (root.type !== 'object') {
     report(ctx, root, {
       code: 'not-object',
-      message: ctx.schema.kind === 'profile'
-        ? l10n.t('A profile document must be a JSON object like {"fields": {…}}; found {0}.', typeName(root))
-        : l10n.t('A subprofile document must be a JSON object like {"fields": {…}}; found {0}.', typeName(root)),
+      message:
+        ctx.schema.kind === 'profile'
+          ? l10n.t(
+              'A profile document must be a JSON object like {"fields": {…}}; found {0}.',
+              typeName(root),
+            )
+          : l10n.t(
+              'A subprofile document must be a JSON object like {"fields": {…}}; found {0}.',
+              typeName(root),
+            ),
     });
     return undefined;
   }

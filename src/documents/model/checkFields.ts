@@ -12,22 +12,39 @@ import { checkFieldValue, valueMessage } from './valueRules';
  * is a field added in Copernica after the definitions were loaded. Unchanged, it is never sent
  * (only changed fields are), so it must not block the save; the user hears why it is not checked.
  */
-function keptUnknownField(ctx: CheckContext, name: string, key: Node, node: Node | undefined): string | undefined {
+function keptUnknownField(
+  ctx: CheckContext,
+  name: string,
+  key: Node,
+  node: Node | undefined,
+): string | undefined {
   const before = ctx.original ? ownValue(ctx.original.fields, name) : undefined;
   const value = node ? scalarText(ctx.text, node) : undefined;
   if (before === undefined || value !== before) return undefined;
   report(ctx, key, {
     severity: 'warning',
     code: 'unknown-field',
-    message: ctx.schema.kind === 'profile'
-      ? l10n.t('Field "{0}" is not in the definitions loaded for this database (it may have been added in Copernica since); it is kept as it is and not sent. Refresh to edit it.', name)
-      : l10n.t('Field "{0}" is not in the definitions loaded for this collection (it may have been added in Copernica since); it is kept as it is and not sent. Refresh to edit it.', name),
+    message:
+      ctx.schema.kind === 'profile'
+        ? l10n.t(
+            'Field "{0}" is not in the definitions loaded for this database (it may have been added in Copernica since); it is kept as it is and not sent. Refresh to edit it.',
+            name,
+          )
+        : l10n.t(
+            'Field "{0}" is not in the definitions loaded for this collection (it may have been added in Copernica since); it is kept as it is and not sent. Refresh to edit it.',
+            name,
+          ),
     field: name,
   });
   return value;
 }
 
-function checkFieldName(ctx: CheckContext, byName: ReadonlyMap<string, Field>, name: string, key: Node): Field | undefined {
+function checkFieldName(
+  ctx: CheckContext,
+  byName: ReadonlyMap<string, Field>,
+  name: string,
+  key: Node,
+): Field | undefined {
   const exact = byName.get(name);
   if (exact) return exact;
   if (isFull(ctx)) {
@@ -39,9 +56,18 @@ function checkFieldName(ctx: CheckContext, byName: ReadonlyMap<string, Field>, n
   if (cased !== undefined) {
     report(ctx, key, {
       code: 'wrong-case',
-      message: ctx.schema.kind === 'profile'
-        ? l10n.t('Field "{0}" is spelled "{1}" in this database; write the name exactly as defined.', name, cased)
-        : l10n.t('Field "{0}" is spelled "{1}" in this collection; write the name exactly as defined.', name, cased),
+      message:
+        ctx.schema.kind === 'profile'
+          ? l10n.t(
+              'Field "{0}" is spelled "{1}" in this database; write the name exactly as defined.',
+              name,
+              cased,
+            )
+          : l10n.t(
+              'Field "{0}" is spelled "{1}" in this collection; write the name exactly as defined.',
+              name,
+              cased,
+            ),
       field: cased,
       suggestion: cased,
     });
@@ -50,9 +76,18 @@ function checkFieldName(ctx: CheckContext, byName: ReadonlyMap<string, Field>, n
   const near = closest(name, names);
   report(ctx, key, {
     code: 'unknown-field',
-    message: didYouMean(ctx.schema.kind === 'profile'
-      ? l10n.t('Unknown field "{0}": this database has no such field, and Copernica would silently ignore it.', name)
-      : l10n.t('Unknown field "{0}": this collection has no such field, and Copernica would silently ignore it.', name), near),
+    message: didYouMean(
+      ctx.schema.kind === 'profile'
+        ? l10n.t(
+            'Unknown field "{0}": this database has no such field, and Copernica would silently ignore it.',
+            name,
+          )
+        : l10n.t(
+            'Unknown field "{0}": this collection has no such field, and Copernica would silently ignore it.',
+            name,
+          ),
+      near,
+    ),
     field: name,
     ...(near !== undefined ? { suggestion: near } : {}),
   });
@@ -65,7 +100,8 @@ function checkValue(ctx: CheckContext, field: Field, node: Node): string | undef
     report(ctx, node, {
       code: 'wrong-type',
       message: l10n.t({
-        message: 'Field "{0}" ({1}): {2} is not allowed. Expected a string (or a number), e.g. "John" or "42".',
+        message:
+          'Field "{0}" ({1}): {2} is not allowed. Expected a string (or a number), e.g. "John" or "42".',
         args: [field.name, field.type, typeName(node)],
         comment: ['{0} field name, {1} field type, {2} what was found, such as "an array"'],
       }),
@@ -91,7 +127,10 @@ export function checkFields(ctx: CheckContext, node: Node): Record<string, strin
   if (node.type !== 'object') {
     report(ctx, node, {
       code: 'not-object',
-      message: l10n.t('"fields" must be an object of field names and values, like {"firstname": "John"}; found {0}.', typeName(node)),
+      message: l10n.t(
+        '"fields" must be an object of field names and values, like {"firstname": "John"}; found {0}.',
+        typeName(node),
+      ),
     });
     return result;
   }

@@ -30,7 +30,12 @@ function knownInterests(ctx: CheckContext): KnownInterests | undefined {
 }
 
 /** Reports an unknown or miscased interest name; true when the name is known (or can't be checked). */
-function checkInterestName(ctx: CheckContext, known: KnownInterests | undefined, name: string, node: Node): boolean {
+function checkInterestName(
+  ctx: CheckContext,
+  known: KnownInterests | undefined,
+  name: string,
+  node: Node,
+): boolean {
   if (!known || known.names.has(name)) return true;
   if (isFull(ctx)) {
     report(ctx, node, { code: 'unknown-interest', message: '' });
@@ -40,7 +45,11 @@ function checkInterestName(ctx: CheckContext, known: KnownInterests | undefined,
   if (cased !== undefined) {
     report(ctx, node, {
       code: 'wrong-case',
-      message: l10n.t('Interest "{0}" is spelled "{1}" in this database; write the name exactly as defined.', name, cased),
+      message: l10n.t(
+        'Interest "{0}" is spelled "{1}" in this database; write the name exactly as defined.',
+        name,
+        cased,
+      ),
       suggestion: cased,
     });
     return false;
@@ -49,7 +58,12 @@ function checkInterestName(ctx: CheckContext, known: KnownInterests | undefined,
   report(ctx, node, {
     code: 'unknown-interest',
     message: didYouMean(
-      l10n.t('Unknown interest "{0}": this database has no such interest, and Copernica would silently ignore it.', name), near),
+      l10n.t(
+        'Unknown interest "{0}": this database has no such interest, and Copernica would silently ignore it.',
+        name,
+      ),
+      near,
+    ),
     ...(near !== undefined ? { suggestion: near } : {}),
   });
   return false;
@@ -61,14 +75,20 @@ function checkList(ctx: CheckContext, known: KnownInterests | undefined, node: N
     if (item.type !== 'string') {
       report(ctx, item, {
         code: 'wrong-type',
-        message: l10n.t('"interests" lists interest names as strings; {0} is not allowed.', typeName(item)),
+        message: l10n.t(
+          '"interests" lists interest names as strings; {0} is not allowed.',
+          typeName(item),
+        ),
       });
       continue;
     }
     const name = String(item.value);
     if (!checkInterestName(ctx, known, name, item)) continue;
     if (names.has(name)) {
-      report(ctx, item, { code: 'duplicate-interest', message: l10n.t('Interest "{0}" is listed twice; remove one.', name) });
+      report(ctx, item, {
+        code: 'duplicate-interest',
+        message: l10n.t('Interest "{0}" is listed twice; remove one.', name),
+      });
       continue;
     }
     names.add(name);
@@ -92,7 +112,8 @@ function checkObject(ctx: CheckContext, known: KnownInterests | undefined, node:
       report(ctx, value, {
         code: 'bad-value',
         message: l10n.t({
-          message: 'Interest "{0}": {1} is not allowed. Expected 1 or true (set), 0 or false (not set).',
+          message:
+            'Interest "{0}": {1} is not allowed. Expected 1 or true (set), 0 or false (not set).',
           args: [name, value.type === 'string' ? JSON.stringify(value.value) : typeName(value)],
           comment: ['{1} is the quoted value or what was found, such as "an array"'],
         }),
@@ -109,7 +130,10 @@ export function checkInterests(ctx: CheckContext, node: Node): string[] {
   if (node.type === 'object') return checkObject(ctx, knownInterests(ctx), node);
   report(ctx, node, {
     code: 'wrong-type',
-    message: l10n.t('"interests" must be a list of interest names like ["soccer"], or an object like {"soccer": 1}; found {0}.', typeName(node)),
+    message: l10n.t(
+      '"interests" must be a list of interest names like ["soccer"], or an object like {"soccer": 1}; found {0}.',
+      typeName(node),
+    ),
   });
   return [];
 }

@@ -37,10 +37,16 @@ export function fieldCompletions(schema: DocumentSchema): FieldCompletion[] {
 
 function flags(field: Field): string[] {
   const result: string[] = [];
-  if (field.index) result.push(l10n.t({ message: 'indexed', comment: ['A field flag, listed after "Flags:"'] }));
-  if (field.displayed) result.push(l10n.t({ message: 'displayed', comment: ['A field flag, listed after "Flags:"'] }));
-  if (field.ordered) result.push(l10n.t({ message: 'default sort', comment: ['A field flag, listed after "Flags:"'] }));
-  if (field.hidden) result.push(l10n.t({ message: 'hidden', comment: ['A field flag, listed after "Flags:"'] }));
+  if (field.index)
+    result.push(l10n.t({ message: 'indexed', comment: ['A field flag, listed after "Flags:"'] }));
+  if (field.displayed)
+    result.push(l10n.t({ message: 'displayed', comment: ['A field flag, listed after "Flags:"'] }));
+  if (field.ordered)
+    result.push(
+      l10n.t({ message: 'default sort', comment: ['A field flag, listed after "Flags:"'] }),
+    );
+  if (field.hidden)
+    result.push(l10n.t({ message: 'hidden', comment: ['A field flag, listed after "Flags:"'] }));
   return result;
 }
 
@@ -51,9 +57,11 @@ export function describeField(field: Field): string {
   const lines: string[] = [];
   if (field.type === 'select') {
     const { choices } = selectChoices(field);
-    lines.push(choices.length > 0
-      ? l10n.t('Choices: {0}', choices.map((c) => `\`${c}\``).join(', '))
-      : l10n.t('Choices: none defined'));
+    lines.push(
+      choices.length > 0
+        ? l10n.t('Choices: {0}', choices.map((c) => `\`${c}\``).join(', '))
+        : l10n.t('Choices: none defined'),
+    );
   }
   const value = defaultValue(field);
   lines.push(l10n.t('Default: {0}', value === '' ? l10n.t('(empty)') : `\`${value}\``));
@@ -94,19 +102,34 @@ export function locateFieldAt(text: string, offset: number): FieldLocation | und
   if (path.length === 1 && location.isAtPropertyKey) {
     return { section: 'top', part: 'key', name: String(path[0] ?? ''), ...withRange };
   }
-  if (path[0] === 'fields' && path.length === 1 && !location.isAtPropertyKey && insideFields(root, offset)) {
+  if (
+    path[0] === 'fields' &&
+    path.length === 1 &&
+    !location.isAtPropertyKey &&
+    insideFields(root, offset)
+  ) {
     // jsonc-parser loses the key while its value is still missing ("age": |): find it in the text.
     const key = keyBeforeColon(text, offset);
     if (key !== undefined) return { section: 'fields', part: 'value', name: key };
   }
   if (path[0] === 'fields' && path.length === 2) {
     const name = String(path[1] ?? '');
-    return { section: 'fields', part: location.isAtPropertyKey ? 'key' : 'value', name, ...withRange };
+    return {
+      section: 'fields',
+      part: location.isAtPropertyKey ? 'key' : 'value',
+      name,
+      ...withRange,
+    };
   }
   if (path[0] === 'interests' && path.length === 2) {
     const onKey = typeof path[1] === 'string';
     const name = onKey ? String(path[1]) : onNode?.type === 'string' ? String(onNode.value) : '';
-    return { section: 'interests', part: onKey && !location.isAtPropertyKey ? 'value' : 'key', name, ...withRange };
+    return {
+      section: 'interests',
+      part: onKey && !location.isAtPropertyKey ? 'value' : 'key',
+      name,
+      ...withRange,
+    };
   }
   return undefined;
 }
@@ -117,7 +140,9 @@ function insideFields(root: Node | undefined, offset: number): boolean {
 }
 
 function keyBeforeColon(text: string, offset: number): string | undefined {
-  const match = /"((?:[^"\\\r\n]|\\.)*)"\s*:\s*$/.exec(text.slice(Math.max(0, offset - 300), offset));
+  const match = /"((?:[^"\\\r\n]|\\.)*)"\s*:\s*$/.exec(
+    text.slice(Math.max(0, offset - 300), offset),
+  );
   if (!match) return undefined;
   try {
     return JSON.parse(`"${match[1] ?? ''}"`) as string;

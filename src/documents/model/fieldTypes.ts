@@ -44,20 +44,35 @@ const LENGTH_LIMITED = new Set(['text', 'email', 'phone', 'phone_fax', 'phone_gs
 /** A short human description of a field type, e.g. "whole number"; looked up per call, not at load time. */
 export function typeLabel(type: string): string {
   switch (type) {
-    case 'text': return l10n.t({ message: 'text', comment: ['A field type'] });
-    case 'email': return l10n.t({ message: 'email address', comment: ['A field type'] });
-    case 'phone': return l10n.t({ message: 'phone number', comment: ['A field type'] });
-    case 'phone_fax': return l10n.t({ message: 'fax number', comment: ['A field type'] });
-    case 'phone_gsm': return l10n.t({ message: 'mobile number', comment: ['A field type'] });
-    case 'integer': return l10n.t({ message: 'whole number', comment: ['A field type'] });
-    case 'float': return l10n.t({ message: 'decimal number', comment: ['A field type'] });
-    case 'date': return l10n.t({ message: 'date', comment: ['A field type'] });
-    case 'empty_date': return l10n.t({ message: 'optional date', comment: ['A field type'] });
-    case 'datetime': return l10n.t({ message: 'date and time', comment: ['A field type'] });
-    case 'empty_datetime': return l10n.t({ message: 'optional date and time', comment: ['A field type'] });
-    case 'select': return l10n.t({ message: 'choice', comment: ['A field type'] });
-    case 'big': return l10n.t({ message: 'long text', comment: ['A field type'] });
-    case 'foreign_key': return l10n.t({ message: 'profile ID', comment: ['A field type'] });
-    default: return type;
+    case 'text':
+      return l10n.t({ message: 'text', comment: ['A field type'] });
+    case 'email':
+      return l10n.t({ message: 'email address', comment: ['A field type'] });
+    case 'phone':
+      return l10n.t({ message: 'phone number', comment: ['A field type'] });
+    case 'phone_fax':
+      return l10n.t({ message: 'fax number', comment: ['A field type'] });
+    case 'phone_gsm':
+      return l10n.t({ message: 'mobile number', comment: ['A field type'] });
+    case 'integer':
+      return l10n.t({ message: 'whole number', comment: ['A field type'] });
+    case 'float':
+      return l10n.t({ message: 'decimal number', comment: ['A field type'] });
+    case 'date':
+      return l10n.t({ message: 'date', comment: ['A field type'] });
+    case 'empty_date':
+      return l10n.t({ message: 'optional date', comment: ['A field type'] });
+    case 'datetime':
+      return l10n.t({ message: 'date and time', comment: ['A field type'] });
+    case 'empty_datetime':
+      return l10n.t({ message: 'optional date and time', comment: ['A field type'] });
+    case 'select':
+      return l10n.t({ message: 'choice', comment: ['A field type'] });
+    case 'big':
+      return l10n.t({ message: 'long text', comment: ['A field type'] });
+    case 'foreign_key':
+      return l10n.t({ message: 'profile ID', comment: ['A field type'] });
+    default:
+      return type;
   }
 }

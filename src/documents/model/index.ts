@@ -1,10 +1,20 @@
 // The profile/subprofile document model: serialization, checks before a save, change and
 // conflict detection, and helpers for completion/hover. Pure logic; never imports 'vscode'.
 export type {
-  CheckResult, DocumentKind, DocumentSchema, ParsedDocument, Problem, ProblemCode, ProblemSeverity,
+  CheckResult,
+  DocumentKind,
+  DocumentSchema,
+  ParsedDocument,
+  Problem,
+  ProblemCode,
+  ProblemSeverity,
 } from './types';
 export {
-  fieldsMissingFromDefinitions, newProfileTemplate, newSubprofileTemplate, serializeProfile, serializeSubprofile,
+  fieldsMissingFromDefinitions,
+  newProfileTemplate,
+  newSubprofileTemplate,
+  serializeProfile,
+  serializeSubprofile,
 } from './serialize';
 export { checkDocument, toParsedDocument } from './checkDocument';
 export type { OriginalDocument } from './checkDocument';
@@ -12,7 +22,14 @@ export { computeChanges, findCoercions, findConflicts, sameSet } from './changes
 export type { Coercion, DocumentChanges, FieldConflict, Conflicts } from './changes';
 export { describeField, fieldCompletions, locateFieldAt } from './editorHelpers';
 export { defaultValue } from './serialize';
-export { MAX_BIG_LENGTH, MAX_INTEGER, MIN_INTEGER, maxLength, selectChoices, typeLabel } from './fieldTypes';
+export {
+  MAX_BIG_LENGTH,
+  MAX_INTEGER,
+  MIN_INTEGER,
+  maxLength,
+  selectChoices,
+  typeLabel,
+} from './fieldTypes';
 export type { SelectChoices } from './fieldTypes';
 export { READ_ONLY_KEYS, TOP_LEVEL_KEYS } from './checkTopLevel';
 export type { ReadOnlyKey } from './checkTopLevel';

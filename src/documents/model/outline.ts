@@ -29,15 +29,30 @@ export function outline(text: string): OutlineEntry[] {
 
 function entries(container: Node, levels: number): OutlineEntry[] {
   return (container.children ?? []).flatMap((child, index): OutlineEntry[] => {
-    const [key, value] = container.type === 'object' ? [child.children?.[0], child.children?.[1]] : [undefined, child];
+    const [key, value] =
+      container.type === 'object' ? [child.children?.[0], child.children?.[1]] : [undefined, child];
     if (!value || (container.type === 'object' && !key)) return [];
-    const name = key ? String(key.value) : value.type === 'string' ? String(value.value) : `[${index}]`;
+    const name = key
+      ? String(key.value)
+      : value.type === 'string'
+        ? String(value.value)
+        : `[${index}]`;
     const named = key ?? value;
-    return [{
-      name, detail: detail(value), kind: value.type === 'property' ? 'null' : value.type,
-      offset: child.offset, length: child.length, nameOffset: named.offset, nameLength: named.length,
-      children: levels > 1 && (value.type === 'object' || value.type === 'array') ? entries(value, levels - 1) : [],
-    }];
+    return [
+      {
+        name,
+        detail: detail(value),
+        kind: value.type === 'property' ? 'null' : value.type,
+        offset: child.offset,
+        length: child.length,
+        nameOffset: named.offset,
+        nameLength: named.length,
+        children:
+          levels > 1 && (value.type === 'object' || value.type === 'array')
+            ? entries(value, levels - 1)
+            : [],
+      },
+    ];
   });
 }
 
@@ -70,7 +85,11 @@ function formattedSizeBound(text: string, indentWidth: number, eol: string): num
  * its cache (`amountOfSpaces > cache.length` instead of `>=`, lib/esm/impl/format.js in
  * microsoft/node-jsonc-parser) and hands back `content: undefined`: that is the missing entry.
  */
-function repaired(content: string | undefined, eol: string, insertSpaces: boolean): string | undefined {
+function repaired(
+  content: string | undefined,
+  eol: string,
+  insertSpaces: boolean,
+): string | undefined {
   return content ?? `${eol}${(insertSpaces ? ' ' : '\t').repeat(200)}`;
 }
 
@@ -79,11 +98,15 @@ function repaired(content: string | undefined, eol: string, insertSpaces: boolea
  * None for a document nested deeper than any profile (jsonc-parser recurses per level and the
  * output grows with depth × lines) or one whose layout would be unreasonably large.
  */
-export function formatEdits(text: string, options: { tabSize: number; insertSpaces: boolean }): TextEdit[] {
+export function formatEdits(
+  text: string,
+  options: { tabSize: number; insertSpaces: boolean },
+): TextEdit[] {
   if (text.length > MAX_DOCUMENT_BYTES || depthExceeds(text, MAX_DEPTH)) return [];
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const { insertSpaces } = options;
-  const tabSize = Number.isSafeInteger(options.tabSize) && options.tabSize > 0 ? options.tabSize : 4;
+  const tabSize =
+    Number.isSafeInteger(options.tabSize) && options.tabSize > 0 ? options.tabSize : 4;
   if (formattedSizeBound(text, insertSpaces ? tabSize : 1, eol) > MAX_FORMATTED_CHARS) return [];
   const edits: TextEdit[] = [];
   for (const e of format(text, undefined, { tabSize, insertSpaces, eol })) {
@@ -91,7 +114,8 @@ export function formatEdits(text: string, options: { tabSize: number; insertSpac
     // Never hand the editor an edit without text: no formatting beats a broken document.
     if (typeof content !== 'string') return [];
     // The library keeps an edit whose (missing) text differs from the document's; the repaired may not.
-    if (text.slice(e.offset, e.offset + e.length) !== content) edits.push({ offset: e.offset, length: e.length, content });
+    if (text.slice(e.offset, e.offset + e.length) !== content)
+      edits.push({ offset: e.offset, length: e.length, content });
   }
   return edits;
 }

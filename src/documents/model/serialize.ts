@@ -16,11 +16,21 @@ function block(open: string, close: string, items: readonly string[], indent: st
 }
 
 function object(entries: readonly Entry[], indent: string): string {
-  return block('{', '}', entries.map(([key, json]) => `${JSON.stringify(key)}: ${json}`), indent);
+  return block(
+    '{',
+    '}',
+    entries.map(([key, json]) => `${JSON.stringify(key)}: ${json}`),
+    indent,
+  );
 }
 
 function stringList(values: readonly string[], indent: string): string {
-  return block('[', ']', values.map((v) => JSON.stringify(v)), indent);
+  return block(
+    '[',
+    ']',
+    values.map((v) => JSON.stringify(v)),
+    indent,
+  );
 }
 
 /**
@@ -47,7 +57,10 @@ function orderedFields(values: Record<string, string>, fields: readonly Field[])
  * Names the server sent that the definitions lack: fields added in Copernica after the
  * definitions were loaded. A caller that finds any should reload the definitions.
  */
-export function fieldsMissingFromDefinitions(values: Record<string, string>, fields: readonly Field[]): string[] {
+export function fieldsMissingFromDefinitions(
+  values: Record<string, string>,
+  fields: readonly Field[],
+): string[] {
   const defined = new Set(fields.map((f) => f.name));
   return Object.keys(values).filter((name) => !defined.has(name));
 }
@@ -57,29 +70,35 @@ function removedJson(removed: false | string): string {
 }
 
 export function serializeProfile(profile: Profile, fields: Field[]): string {
-  return `${object([
-    ['ID', JSON.stringify(profile.ID)],
-    ['fields', object(orderedFields(profile.fields, fields), '  ')],
-    ['interests', stringList(profile.interests, '  ')],
-    ['database', JSON.stringify(profile.database)],
-    ['secret', JSON.stringify(profile.secret)],
-    ['created', JSON.stringify(profile.created)],
-    ['modified', JSON.stringify(profile.modified)],
-    ['removed', removedJson(profile.removed)],
-  ], '')}\n`;
+  return `${object(
+    [
+      ['ID', JSON.stringify(profile.ID)],
+      ['fields', object(orderedFields(profile.fields, fields), '  ')],
+      ['interests', stringList(profile.interests, '  ')],
+      ['database', JSON.stringify(profile.database)],
+      ['secret', JSON.stringify(profile.secret)],
+      ['created', JSON.stringify(profile.created)],
+      ['modified', JSON.stringify(profile.modified)],
+      ['removed', removedJson(profile.removed)],
+    ],
+    '',
+  )}\n`;
 }
 
 export function serializeSubprofile(sub: Subprofile, fields: Field[]): string {
-  return `${object([
-    ['ID', JSON.stringify(sub.ID)],
-    ['fields', object(orderedFields(sub.fields, fields), '  ')],
-    ['profile', JSON.stringify(sub.profile)],
-    ['collection', JSON.stringify(sub.collection)],
-    ['secret', JSON.stringify(sub.secret)],
-    ['created', JSON.stringify(sub.created)],
-    ['modified', JSON.stringify(sub.modified)],
-    ['removed', removedJson(sub.removed)],
-  ], '')}\n`;
+  return `${object(
+    [
+      ['ID', JSON.stringify(sub.ID)],
+      ['fields', object(orderedFields(sub.fields, fields), '  ')],
+      ['profile', JSON.stringify(sub.profile)],
+      ['collection', JSON.stringify(sub.collection)],
+      ['secret', JSON.stringify(sub.secret)],
+      ['created', JSON.stringify(sub.created)],
+      ['modified', JSON.stringify(sub.modified)],
+      ['removed', removedJson(sub.removed)],
+    ],
+    '',
+  )}\n`;
 }
 
 const EMPTY_VALUES: ReadonlyMap<string, string> = new Map([
@@ -96,7 +115,7 @@ const EMPTY_VALUES: ReadonlyMap<string, string> = new Map([
  * valid as created.
  */
 export function defaultValue(field: Field): string {
-  const value = field.type === 'select' ? selectChoices(field).defaultChoice ?? '' : field.value;
+  const value = field.type === 'select' ? (selectChoices(field).defaultChoice ?? '') : field.value;
   const verdict = checkFieldValue(field, value);
   if (verdict?.severity === 'error') return EMPTY_VALUES.get(field.type) ?? '';
   return value;
@@ -105,7 +124,8 @@ export function defaultValue(field: Field): string {
 /** The first definition of a name wins, as in the checks: a repeated name must not swap types. */
 function defaults(fields: readonly Field[]): Entry[] {
   const entries = new Map<string, Entry>();
-  for (const f of fields) if (!entries.has(f.name)) entries.set(f.name, [f.name, JSON.stringify(defaultValue(f))]);
+  for (const f of fields)
+    if (!entries.has(f.name)) entries.set(f.name, [f.name, JSON.stringify(defaultValue(f))]);
   return [...entries.values()];
 }
 

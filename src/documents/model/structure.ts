@@ -25,7 +25,11 @@ export function measureStructure(text: string, stopAbove = Infinity): Structure 
     } else if (kind === SyntaxKind.CloseBraceToken || kind === SyntaxKind.CloseBracketToken) {
       breaks++;
       depth--;
-    } else if (kind === SyntaxKind.CommaToken || kind === SyntaxKind.LineCommentTrivia || kind === SyntaxKind.BlockCommentTrivia) {
+    } else if (
+      kind === SyntaxKind.CommaToken ||
+      kind === SyntaxKind.LineCommentTrivia ||
+      kind === SyntaxKind.BlockCommentTrivia
+    ) {
       breaks++;
     }
   }

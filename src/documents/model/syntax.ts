@@ -21,8 +21,16 @@ export interface DraftProblem {
 // jsonc-parser declares SyntaxKind as a const enum, which isolatedModules cannot read: the
 // values it documents, copied.
 export const SyntaxKind = {
-  OpenBraceToken: 1, CloseBraceToken: 2, OpenBracketToken: 3, CloseBracketToken: 4, CommaToken: 5,
-  LineCommentTrivia: 12, BlockCommentTrivia: 13, LineBreakTrivia: 14, Trivia: 15, EOF: 17,
+  OpenBraceToken: 1,
+  CloseBraceToken: 2,
+  OpenBracketToken: 3,
+  CloseBracketToken: 4,
+  CommaToken: 5,
+  LineCommentTrivia: 12,
+  BlockCommentTrivia: 13,
+  LineBreakTrivia: 14,
+  Trivia: 15,
+  EOF: 17,
 } as const;
 
 export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
@@ -46,11 +54,21 @@ function error(code: ProblemCode, message: string, offset: number, length: numbe
 }
 
 function sizeProblem(text: string): DraftProblem | undefined {
-  if (text.length <= MAX_DOCUMENT_BYTES / 3 || utf8Length(text, MAX_DOCUMENT_BYTES) <= MAX_DOCUMENT_BYTES) return undefined;
+  if (
+    text.length <= MAX_DOCUMENT_BYTES / 3 ||
+    utf8Length(text, MAX_DOCUMENT_BYTES) <= MAX_DOCUMENT_BYTES
+  )
+    return undefined;
   const mb = (utf8Length(text, Infinity) / (1024 * 1024)).toFixed(1);
-  return error('too-large',
-    l10n.t('The document is too large ({0} MB); at most 5 MB can be saved. A profile this large is almost certainly pasted by mistake.', mb),
-    0, 0);
+  return error(
+    'too-large',
+    l10n.t(
+      'The document is too large ({0} MB); at most 5 MB can be saved. A profile this large is almost certainly pasted by mistake.',
+      mb,
+    ),
+    0,
+    0,
+  );
 }
 
 interface ScanResult {
@@ -77,19 +95,38 @@ function scanProblems(text: string, budget: number): ScanResult {
     const offset = scanner.getTokenOffset();
     if (kind === SyntaxKind.LineCommentTrivia || kind === SyntaxKind.BlockCommentTrivia) {
       const length = scanner.getTokenLength();
-      add(() => error('comment', l10n.t('Comments are not allowed in JSON; remove the comment.'), offset, length));
+      add(() =>
+        error(
+          'comment',
+          l10n.t('Comments are not allowed in JSON; remove the comment.'),
+          offset,
+          length,
+        ),
+      );
       continue;
     }
     if (kind === SyntaxKind.Trivia || kind === SyntaxKind.LineBreakTrivia) continue;
     if ((kind === SyntaxKind.CloseBraceToken || kind === SyntaxKind.CloseBracketToken) && comma) {
       const at = comma.offset;
-      add(() => error('trailing-comma', l10n.t('Trailing comma: JSON does not allow a comma before a closing bracket; remove it.'), at, 1));
+      add(() =>
+        error(
+          'trailing-comma',
+          l10n.t(
+            'Trailing comma: JSON does not allow a comma before a closing bracket; remove it.',
+          ),
+          at,
+          1,
+        ),
+      );
     }
     comma = kind === SyntaxKind.CommaToken ? { offset } : undefined;
     if (kind === SyntaxKind.OpenBraceToken || kind === SyntaxKind.OpenBracketToken) depth++;
     else if (kind === SyntaxKind.CloseBraceToken || kind === SyntaxKind.CloseBracketToken) depth--;
     if (depth > MAX_DEPTH) {
-      const message = l10n.t('The document is nested more than {0} levels deep; a profile document has only three (document, "fields", value) and field values must be strings or numbers.', MAX_DEPTH);
+      const message = l10n.t(
+        'The document is nested more than {0} levels deep; a profile document has only three (document, "fields", value) and field values must be strings or numbers.',
+        MAX_DEPTH,
+      );
       return { problems: [error('too-deep', message, offset, 1)], suppressed: 0, tooDeep: true };
     }
   }
@@ -99,37 +136,64 @@ function scanProblems(text: string, budget: number): ScanResult {
 /** What jsonc-parser's error code means, in words; looked up per message, not at load time. */
 function parseErrorText(code: ReturnType<typeof printParseErrorCode>): string {
   switch (code) {
-    case 'InvalidNumberFormat': return l10n.t('invalid number');
-    case 'PropertyNameExpected': return l10n.t('expected a property name in double quotes');
-    case 'ValueExpected': return l10n.t('expected a value');
-    case 'ColonExpected': return l10n.t('expected a colon after the property name');
-    case 'CommaExpected': return l10n.t('expected a comma');
-    case 'CloseBraceExpected': return l10n.t('expected a closing brace "}"');
-    case 'CloseBracketExpected': return l10n.t('expected a closing bracket "]"');
-    case 'EndOfFileExpected': return l10n.t('expected the end of the document (there must be only one top-level object)');
-    case 'UnexpectedEndOfComment': return l10n.t('unterminated comment');
-    case 'UnexpectedEndOfString': return l10n.t('unterminated string (a closing double quote is missing)');
-    case 'UnexpectedEndOfNumber': return l10n.t('incomplete number');
-    case 'InvalidUnicode': return l10n.t('invalid \\u escape (it needs four hexadecimal digits)');
-    case 'InvalidEscapeCharacter': return l10n.t('invalid escape sequence (JSON allows \\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX)');
-    case 'InvalidCharacter': return l10n.t('a control character (such as a tab or line break) inside a string must be written as an escape like \\t or \\n');
-    default: return l10n.t('invalid JSON');
+    case 'InvalidNumberFormat':
+      return l10n.t('invalid number');
+    case 'PropertyNameExpected':
+      return l10n.t('expected a property name in double quotes');
+    case 'ValueExpected':
+      return l10n.t('expected a value');
+    case 'ColonExpected':
+      return l10n.t('expected a colon after the property name');
+    case 'CommaExpected':
+      return l10n.t('expected a comma');
+    case 'CloseBraceExpected':
+      return l10n.t('expected a closing brace "}"');
+    case 'CloseBracketExpected':
+      return l10n.t('expected a closing bracket "]"');
+    case 'EndOfFileExpected':
+      return l10n.t('expected the end of the document (there must be only one top-level object)');
+    case 'UnexpectedEndOfComment':
+      return l10n.t('unterminated comment');
+    case 'UnexpectedEndOfString':
+      return l10n.t('unterminated string (a closing double quote is missing)');
+    case 'UnexpectedEndOfNumber':
+      return l10n.t('incomplete number');
+    case 'InvalidUnicode':
+      return l10n.t('invalid \\u escape (it needs four hexadecimal digits)');
+    case 'InvalidEscapeCharacter':
+      return l10n.t(
+        'invalid escape sequence (JSON allows \\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX)',
+      );
+    case 'InvalidCharacter':
+      return l10n.t(
+        'a control character (such as a tab or line break) inside a string must be written as an escape like \\t or \\n',
+      );
+    default:
+      return l10n.t('invalid JSON');
   }
 }
 
 /** Explains an unexpected symbol, recognising the usual JavaScript-isms. */
 function symbolMessage(text: string, offset: number, length: number): string {
   const symbol = text.slice(offset, offset + length);
-  if (symbol.startsWith("'")) return l10n.t('strings and property names need double quotes, not single quotes');
-  if (/^-?(NaN|Infinity)$/.test(symbol)) return l10n.t('{0} is not a JSON value; write the value as a string', symbol);
-  if (/^x[0-9a-f]*$/i.test(symbol) && text[offset - 1] === '0') return l10n.t('hexadecimal numbers are not allowed in JSON; write the number in decimal');
+  if (symbol.startsWith("'"))
+    return l10n.t('strings and property names need double quotes, not single quotes');
+  if (/^-?(NaN|Infinity)$/.test(symbol))
+    return l10n.t('{0} is not a JSON value; write the value as a string', symbol);
+  if (/^x[0-9a-f]*$/i.test(symbol) && text[offset - 1] === '0')
+    return l10n.t('hexadecimal numbers are not allowed in JSON; write the number in decimal');
   if (/^(undefined|None|nil)$/.test(symbol)) return l10n.t('{0} is not a JSON value', symbol);
-  if (symbol === '.' || /^\.\d/.test(symbol)) return l10n.t('a number must start with a digit (write 0.5, not .5)');
-  if (symbol.startsWith('+')) return l10n.t('a JSON number cannot start with "+"; leave the sign out');
+  if (symbol === '.' || /^\.\d/.test(symbol))
+    return l10n.t('a number must start with a digit (write 0.5, not .5)');
+  if (symbol.startsWith('+'))
+    return l10n.t('a JSON number cannot start with "+"; leave the sign out');
   if (/^[A-Za-z_$][\w$]*$/.test(symbol) && /^\s*:/.test(text.slice(offset + length))) {
     return l10n.t('property names need double quotes: write "{0}"', symbol);
   }
-  return l10n.t('unexpected {0}', JSON.stringify(symbol.length > 20 ? `${symbol.slice(0, 20)}…` : symbol));
+  return l10n.t(
+    'unexpected {0}',
+    JSON.stringify(symbol.length > 20 ? `${symbol.slice(0, 20)}…` : symbol),
+  );
 }
 
 function describe(text: string, e: ParseError): string {
@@ -147,7 +211,10 @@ function describe(text: string, e: ParseError): string {
 }
 
 /** Parses `text`; `position` formats an offset for the "line 3, column 14" in the message. */
-export function parseDocumentText(text: string, position: (offset: number) => string): SyntaxResult {
+export function parseDocumentText(
+  text: string,
+  position: (offset: number) => string,
+): SyntaxResult {
   const tooLarge = sizeProblem(text);
   if (tooLarge) return { problems: [tooLarge], suppressed: 0, fatal: true };
   const problems: DraftProblem[] = [];
@@ -155,10 +222,18 @@ export function parseDocumentText(text: string, position: (offset: number) => st
   if (text.startsWith('\ufeff')) {
     // Keep offsets: replace the BOM with a space instead of removing it.
     source = ` ${text.slice(1)}`;
-    problems.push({ ...error('bom', l10n.t('The file starts with a byte order mark (BOM); it is ignored.'), 0, 1), severity: 'warning' });
+    problems.push({
+      ...error('bom', l10n.t('The file starts with a byte order mark (BOM); it is ignored.'), 0, 1),
+      severity: 'warning',
+    });
   }
   if (source.trim() === '') {
-    const empty = error('empty-document', l10n.t('The document is empty. It must be a JSON object such as {"fields": {}}.'), 0, 0);
+    const empty = error(
+      'empty-document',
+      l10n.t('The document is empty. It must be a JSON object such as {"fields": {}}.'),
+      0,
+      0,
+    );
     return { problems: [empty], suppressed: 0, fatal: true };
   }
   // One place is kept for the invalid-JSON problem, which says where the text stops being JSON.
@@ -168,13 +243,19 @@ export function parseDocumentText(text: string, position: (offset: number) => st
   const { suppressed } = scanned;
   if (scanned.tooDeep) return { problems, suppressed, fatal: true };
   const errors: ParseError[] = [];
-  const root = parseTree(source, errors, { disallowComments: false, allowTrailingComma: true, allowEmptyContent: false });
+  const root = parseTree(source, errors, {
+    disallowComments: false,
+    allowTrailingComma: true,
+    allowEmptyContent: false,
+  });
   const first = errors[0];
   if (first) {
     const message = l10n.t({
       message: 'Invalid JSON at {0}: {1}.',
       args: [position(first.offset), describe(source, first)],
-      comment: ['{0} is a position such as "line 3, column 14", {1} what is wrong, such as "expected a comma"'],
+      comment: [
+        '{0} is a position such as "line 3, column 14", {1} what is wrong, such as "expected a comma"',
+      ],
     });
     problems.push(error('invalid-json', message, first.offset, Math.max(first.length, 1)));
     return { problems, suppressed, fatal: true, ...(root ? { root } : {}) };

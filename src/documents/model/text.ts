@@ -82,8 +82,13 @@ export function editDistance(a: string, b: string, limit = Math.max(a.length, b.
     let rowMin = row[0];
     for (let j = Math.max(1, i - limit); j <= Math.min(b.length, i + limit); j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let best = Math.min((prev[j] ?? over) + 1, (row[j - 1] ?? over) + 1, (prev[j - 1] ?? over) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, (before[j - 2] ?? over) + 1);
+      let best = Math.min(
+        (prev[j] ?? over) + 1,
+        (row[j - 1] ?? over) + 1,
+        (prev[j - 1] ?? over) + cost,
+      );
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        best = Math.min(best, (before[j - 2] ?? over) + 1);
       row[j] = Math.min(best, over);
       rowMin = Math.min(rowMin, row[j] ?? over);
     }
@@ -120,7 +125,9 @@ export function closest(name: string, candidates: readonly string[]): string | u
 
 /** `message`, followed by "Did you mean …?" when there is a suggestion. */
 export function didYouMean(message: string, suggestion: string | undefined): string {
-  return suggestion === undefined ? message : `${message} ${l10n.t('Did you mean "{0}"?', suggestion)}`;
+  return suggestion === undefined
+    ? message
+    : `${message} ${l10n.t('Did you mean "{0}"?', suggestion)}`;
 }
 
 /** The candidate equal to `name` ignoring case (but not exactly equal), if any. */
@@ -158,14 +165,21 @@ export function hex(code: number): string {
 
 /** Sets an own property even for a name like "__proto__". */
 export function setEntry(target: Record<string, string>, key: string, value: string): void {
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  Object.defineProperty(target, key, {
+    value,
+    enumerable: true,
+    writable: true,
+    configurable: true,
+  });
 }
 
 /**
  * A map of field names to values without a prototype: a field may be called "constructor",
  * "toString" or "__proto__", and reading a missing one must give undefined, not an inherited function.
  */
-export function fieldMap(entries: Iterable<readonly [string, string]> = []): Record<string, string> {
+export function fieldMap(
+  entries: Iterable<readonly [string, string]> = [],
+): Record<string, string> {
   const map = Object.create(null) as Record<string, string>;
   for (const [key, value] of entries) setEntry(map, key, value);
   return map;

@@ -33,12 +33,34 @@ export function scalarText(text: string, node: Node): string | undefined {
 /** How a non-scalar node is named in a message. */
 export function typeName(node: Node): string {
   switch (node.type) {
-    case 'null': return 'null';
-    case 'boolean': return l10n.t({ message: 'a boolean ({0})', args: [String(node.value)], comment: ['What was found where a value was expected; {0} is true or false'] });
-    case 'array': return l10n.t({ message: 'an array', comment: ['What was found where a value was expected'] });
-    case 'object': return l10n.t({ message: 'an object', comment: ['What was found where a value was expected'] });
-    case 'number': return l10n.t({ message: 'a number', comment: ['What was found where a value was expected'] });
-    default: return l10n.t({ message: 'a string', comment: ['What was found where a value was expected'] });
+    case 'null':
+      return 'null';
+    case 'boolean':
+      return l10n.t({
+        message: 'a boolean ({0})',
+        args: [String(node.value)],
+        comment: ['What was found where a value was expected; {0} is true or false'],
+      });
+    case 'array':
+      return l10n.t({
+        message: 'an array',
+        comment: ['What was found where a value was expected'],
+      });
+    case 'object':
+      return l10n.t({
+        message: 'an object',
+        comment: ['What was found where a value was expected'],
+      });
+    case 'number':
+      return l10n.t({
+        message: 'a number',
+        comment: ['What was found where a value was expected'],
+      });
+    default:
+      return l10n.t({
+        message: 'a string',
+        comment: ['What was found where a value was expected'],
+      });
   }
 }
 
@@ -64,7 +86,13 @@ export function isFull(ctx: CheckContext): boolean {
   return ctx.problems.length >= MAX_PROBLEMS;
 }
 
-export function report(ctx: CheckContext, node: Node, problem: Omit<DraftProblem, 'offset' | 'length' | 'severity'> & { severity?: DraftProblem['severity'] }): void {
+export function report(
+  ctx: CheckContext,
+  node: Node,
+  problem: Omit<DraftProblem, 'offset' | 'length' | 'severity'> & {
+    severity?: DraftProblem['severity'];
+  },
+): void {
   const severity = problem.severity ?? 'error';
   if (isFull(ctx)) {
     if (severity === 'error') ctx.suppressed.errors++;

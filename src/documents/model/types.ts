@@ -15,11 +15,30 @@ export interface DocumentSchema {
 export type ProblemSeverity = 'error' | 'warning';
 
 export type ProblemCode =
-  | 'too-large' | 'too-deep' | 'empty-document' | 'invalid-json' | 'trailing-comma' | 'comment'
-  | 'bom' | 'duplicate-key' | 'not-object' | 'unknown-key' | 'wrong-case' | 'unknown-field'
-  | 'read-only' | 'wrong-type' | 'bad-value' | 'out-of-range' | 'too-long' | 'control-character'
-  | 'unknown-interest' | 'duplicate-interest' | 'suspicious-email' | 'non-ascii-secret'
-  | 'removed-entity' | 'too-many-problems';
+  | 'too-large'
+  | 'too-deep'
+  | 'empty-document'
+  | 'invalid-json'
+  | 'trailing-comma'
+  | 'comment'
+  | 'bom'
+  | 'duplicate-key'
+  | 'not-object'
+  | 'unknown-key'
+  | 'wrong-case'
+  | 'unknown-field'
+  | 'read-only'
+  | 'wrong-type'
+  | 'bad-value'
+  | 'out-of-range'
+  | 'too-long'
+  | 'control-character'
+  | 'unknown-interest'
+  | 'duplicate-interest'
+  | 'suspicious-email'
+  | 'non-ascii-secret'
+  | 'removed-entity'
+  | 'too-many-problems';
 
 export interface Problem {
   severity: ProblemSeverity;

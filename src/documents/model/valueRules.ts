@@ -3,7 +3,11 @@
 import * as l10n from '@vscode/l10n';
 import type { Field } from '../../api/types';
 import {
-  DATE_PATTERN, DATETIME_PATTERN, ZERO_DATE, ZERO_DATETIME, impossibleDateTime,
+  DATE_PATTERN,
+  DATETIME_PATTERN,
+  ZERO_DATE,
+  ZERO_DATETIME,
+  impossibleDateTime,
 } from './dates';
 import { MAX_INTEGER, MIN_INTEGER, maxLength, selectChoices } from './fieldTypes';
 import type { ProblemCode, ProblemSeverity } from './types';
@@ -30,7 +34,13 @@ export interface CheckOptions {
 type Rule = (value: string, field: Field, options: CheckOptions) => ValueVerdict | undefined;
 
 function bad(reason: string, expected: string, suggestion?: string): ValueVerdict {
-  return { severity: 'error', code: 'bad-value', reason, expected, ...(suggestion !== undefined ? { suggestion } : {}) };
+  return {
+    severity: 'error',
+    code: 'bad-value',
+    reason,
+    expected,
+    ...(suggestion !== undefined ? { suggestion } : {}),
+  };
 }
 
 // Messages are looked up when a value is checked, never at load time: the translations are
@@ -44,10 +54,17 @@ function integerExpected(): string {
 }
 
 const integerRule: Rule = (value) => {
-  if (value === '') return bad(isEmpty(), l10n.t('Expected a whole number like 42 (Copernica would store 0).'), '0');
+  if (value === '')
+    return bad(
+      isEmpty(),
+      l10n.t('Expected a whole number like 42 (Copernica would store 0).'),
+      '0',
+    );
   const trimmed = value.trim();
-  if (trimmed !== value && /^[+-]?\d+$/.test(trimmed)) return bad(l10n.t('has spaces around it'), integerExpected(), trimmed);
-  if (/^[+-]?\d+[.,]\d+$/.test(value)) return bad(l10n.t('is not a whole number (it has decimals)'), integerExpected());
+  if (trimmed !== value && /^[+-]?\d+$/.test(trimmed))
+    return bad(l10n.t('has spaces around it'), integerExpected(), trimmed);
+  if (/^[+-]?\d+[.,]\d+$/.test(value))
+    return bad(l10n.t('is not a whole number (it has decimals)'), integerExpected());
   if (!/^[+-]?\d+$/.test(value)) return bad(l10n.t('is not a whole number'), integerExpected());
   const n = BigInt(value);
   if (n < BigInt(MIN_INTEGER) || n > BigInt(MAX_INTEGER)) {
@@ -64,11 +81,16 @@ function floatExpected(): string {
 }
 
 const floatRule: Rule = (value) => {
-  if (value === '') return bad(isEmpty(), l10n.t('Expected a number like 2.5 (Copernica would store 0).'), '0');
-  if (/^[+-]?\d+,\d+$/.test(value)) return bad(l10n.t('uses a decimal comma'), floatExpected(), value.replace(',', '.'));
+  if (value === '')
+    return bad(isEmpty(), l10n.t('Expected a number like 2.5 (Copernica would store 0).'), '0');
+  if (/^[+-]?\d+,\d+$/.test(value))
+    return bad(l10n.t('uses a decimal comma'), floatExpected(), value.replace(',', '.'));
   if (!FLOAT_PATTERN.test(value)) return bad(l10n.t('is not a decimal number'), floatExpected());
   if (!Number.isFinite(Number(value))) {
-    return { ...bad(l10n.t('is too large'), l10n.t('Expected a finite number.')), code: 'out-of-range' };
+    return {
+      ...bad(l10n.t('is too large'), l10n.t('Expected a finite number.')),
+      code: 'out-of-range',
+    };
   }
   return undefined;
 };
@@ -77,7 +99,11 @@ function dateExpected(withTime: boolean, optional: boolean): string {
   if (withTime) {
     return optional
       ? l10n.t('Expected a date and time like {0}, or "" for none.', '2024-03-15 14:30:00')
-      : l10n.t('Expected a date and time like {0}, or {1} for none.', '2024-03-15 14:30:00', ZERO_DATETIME);
+      : l10n.t(
+          'Expected a date and time like {0}, or {1} for none.',
+          '2024-03-15 14:30:00',
+          ZERO_DATETIME,
+        );
   }
   return optional
     ? l10n.t('Expected a date like {0}, or "" for none.', '2024-03-15')
@@ -85,7 +111,9 @@ function dateExpected(withTime: boolean, optional: boolean): string {
 }
 
 function notReal(withTime: boolean, why: string): string {
-  return withTime ? l10n.t('is not a real date and time ({0})', why) : l10n.t('is not a real date ({0})', why);
+  return withTime
+    ? l10n.t('is not a real date and time ({0})', why)
+    : l10n.t('is not a real date ({0})', why);
 }
 
 function dateRule(withTime: boolean, optional: boolean): Rule {
@@ -96,12 +124,17 @@ function dateRule(withTime: boolean, optional: boolean): Rule {
     const expected = (): string => dateExpected(withTime, optional);
     if (value === '') return optional ? undefined : bad(isEmpty(), expected(), zero);
     // The API turns the zero date into "" for optional fields: refuse it so nothing changes unseen.
-    if (value === zero) return optional ? bad(l10n.t('is the zero date'), expected(), '') : undefined;
+    if (value === zero)
+      return optional ? bad(l10n.t('is the zero date'), expected(), '') : undefined;
     if (withTime && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/.test(value)) {
       return bad(l10n.t('has a "T" between date and time'), expected(), value.replace('T', ' '));
     }
     if (!withTime && DATETIME_PATTERN.test(value)) {
-      return bad(l10n.t('has a time, but this field holds only a date'), expected(), value.slice(0, 10));
+      return bad(
+        l10n.t('has a time, but this field holds only a date'),
+        expected(),
+        value.slice(0, 10),
+      );
     }
     if (!pattern.test(value)) return bad(l10n.t('is not in the form {0}', form), expected());
     const why = impossibleDateTime(value);
@@ -115,7 +148,10 @@ function dateRule(withTime: boolean, optional: boolean): Rule {
  * are not split and compared anew per value. Definitions are never changed in place (a reload
  * makes new objects), so the definition itself is the key.
  */
-const choicesByField = new WeakMap<Field, { choices: readonly string[]; set: ReadonlySet<string> }>();
+const choicesByField = new WeakMap<
+  Field,
+  { choices: readonly string[]; set: ReadonlySet<string> }
+>();
 
 function choicesOf(field: Field): { choices: readonly string[]; set: ReadonlySet<string> } {
   let known = choicesByField.get(field);
@@ -130,12 +166,18 @@ function choicesOf(field: Field): { choices: readonly string[]; set: ReadonlySet
 const selectRule: Rule = (value, field, options) => {
   const { choices, set } = choicesOf(field);
   if (value === '' || set.has(value)) return undefined;
-  const listed = choices.slice(0, 10).map((c) => quote(c)).join(', ') + (choices.length > 10 ? ', …' : '');
-  const expected = choices.length === 0
-    ? l10n.t('Expected "" (the field has no choices).')
-    : l10n.t('Expected one of {0}, or "" for none (choices are case-sensitive).', listed);
+  const listed =
+    choices
+      .slice(0, 10)
+      .map((c) => quote(c))
+      .join(', ') + (choices.length > 10 ? ', …' : '');
+  const expected =
+    choices.length === 0
+      ? l10n.t('Expected "" (the field has no choices).')
+      : l10n.t('Expected one of {0}, or "" for none (choices are case-sensitive).', listed);
   if (options.suggest === false) return bad(l10n.t('is not one of the choices'), expected);
-  const suggestion = choices.find((c) => c.toLowerCase() === value.trim().toLowerCase()) ?? closest(value, choices);
+  const suggestion =
+    choices.find((c) => c.toLowerCase() === value.trim().toLowerCase()) ?? closest(value, choices);
   return bad(l10n.t('is not one of the choices'), expected, suggestion);
 };
 
@@ -150,7 +192,9 @@ const emailRule: Rule = (value) => {
 };
 
 const foreignKeyRule: Rule = (value) =>
-  /^\d*$/.test(value) ? undefined : bad(l10n.t('is not a profile ID'), l10n.t('Expected digits like 18381, or "" for none.'));
+  /^\d*$/.test(value)
+    ? undefined
+    : bad(l10n.t('is not a profile ID'), l10n.t('Expected digits like 18381, or "" for none.'));
 
 // A map, not an object literal: a type the API adds later might be called "constructor".
 const TYPE_RULES: ReadonlyMap<string, Rule> = new Map([
@@ -174,14 +218,24 @@ function characterRule(value: string, field: Field): ValueVerdict | undefined {
     return {
       severity: 'error',
       code: 'control-character',
-      reason: l10n.t('contains a control character ({0}) at position {1}', hex(value.charCodeAt(control)), control + 1),
+      reason: l10n.t(
+        'contains a control character ({0}) at position {1}',
+        hex(value.charCodeAt(control)),
+        control + 1,
+      ),
       expected: l10n.t('Remove it: Copernica would store it invisibly.'),
     };
   }
   const surrogate = findLoneSurrogate(value);
   if (surrogate < 0) return undefined;
-  return bad(l10n.t('contains a broken character (a lone {0}) at position {1}', hex(value.charCodeAt(surrogate)), surrogate + 1),
-    l10n.t('Remove it or write the whole character.'));
+  return bad(
+    l10n.t(
+      'contains a broken character (a lone {0}) at position {1}',
+      hex(value.charCodeAt(surrogate)),
+      surrogate + 1,
+    ),
+    l10n.t('Remove it or write the whole character.'),
+  );
 }
 
 function lengthRule(value: string, field: Field): ValueVerdict | undefined {
@@ -190,14 +244,25 @@ function lengthRule(value: string, field: Field): ValueVerdict | undefined {
   const length = charLength(value);
   if (length <= limit) return undefined;
   return {
-    ...bad(l10n.t('is too long ({0} characters)', length), l10n.t('Expected at most {0} characters; Copernica would cut off the rest.', limit)),
+    ...bad(
+      l10n.t('is too long ({0} characters)', length),
+      l10n.t('Expected at most {0} characters; Copernica would cut off the rest.', limit),
+    ),
     code: 'too-long',
   };
 }
 
 /** The first problem with `value` for `field`, or undefined when Copernica would store it unchanged. */
-export function checkFieldValue(field: Field, value: string, options: CheckOptions = {}): ValueVerdict | undefined {
-  return characterRule(value, field) ?? lengthRule(value, field) ?? TYPE_RULES.get(field.type)?.(value, field, options);
+export function checkFieldValue(
+  field: Field,
+  value: string,
+  options: CheckOptions = {},
+): ValueVerdict | undefined {
+  return (
+    characterRule(value, field) ??
+    lengthRule(value, field) ??
+    TYPE_RULES.get(field.type)?.(value, field, options)
+  );
 }
 
 /** The full message, e.g. `Field "age" (integer): "abc" is not a whole number. Expected digits like 42.` */
@@ -205,6 +270,8 @@ export function valueMessage(field: Field, value: string, verdict: ValueVerdict)
   return l10n.t({
     message: 'Field "{0}" ({1}): {2} {3}. {4}',
     args: [field.name, field.type, quote(value), verdict.reason, verdict.expected],
-    comment: ['{0} field name, {1} field type, {2} quoted value, {3} what is wrong with it ("is not a whole number"), {4} what is expected'],
+    comment: [
+      '{0} field name, {1} field type, {2} quoted value, {3} what is wrong with it ("is not a whole number"), {4} what is expected',
+    ],
   });
 }

@@ -71,7 +71,8 @@ export type Figure = BrowseFigure | SaveFigure | CorpusFigure | TokenFigure | Ho
 
 /** One note per call: several figures go as one JSON array (the corpus would be 90 lines otherwise). */
 export function record(...figures: Figure[]): void {
-  if (figures.length > 0) note(NOTE_PREFIX + JSON.stringify(figures.length === 1 ? figures[0] : figures));
+  if (figures.length > 0)
+    note(NOTE_PREFIX + JSON.stringify(figures.length === 1 ? figures[0] : figures));
 }
 
 // Each test file is bundled on its own: what they share lives on globalThis.
@@ -88,7 +89,7 @@ const BEARER = /^Bearer\s+(\S+)/i;
 
 /** Remembers the JWT of an Authorization header, for the token-leak search at the end. */
 export function rememberAuthorization(header: string | string[] | undefined): void {
-  const jwt = BEARER.exec(Array.isArray(header) ? header.join(' ') : header ?? '')?.[1];
+  const jwt = BEARER.exec(Array.isArray(header) ? header.join(' ') : (header ?? ''))?.[1];
   if (jwt) shared().jwts.add(jwt);
 }
 
@@ -119,4 +120,5 @@ export function isWrite(r: RecordedRequest): boolean {
   return r.method !== 'GET' && r.path !== '/authenticate';
 }
 
-export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+export const sleep = (ms: number): Promise<void> =>
+  new Promise((resolve) => setTimeout(resolve, ms));

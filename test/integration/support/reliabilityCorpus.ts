@@ -5,5 +5,7 @@ import { loadDatabase, loadOriginal } from '../../fixtures/documents';
 import { startSimulator, type Simulator } from '../../simulator';
 
 export function startCorpusSimulator(): Promise<Simulator> {
-  return startSimulator({ extraDatabases: [{ database: loadDatabase(), profiles: [loadOriginal()] }] });
+  return startSimulator({
+    extraDatabases: [{ database: loadDatabase(), profiles: [loadOriginal()] }],
+  });
 }

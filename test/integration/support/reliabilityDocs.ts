@@ -10,7 +10,11 @@ import { isWrite } from './reliability';
 /** Opens a profile with "Copernica: Open Profile" and returns its document. */
 export async function openProfile(api: ExtensionApi, id: string): Promise<vscode.TextDocument> {
   const result: unknown = await vscode.commands.executeCommand('copernica.openProfile', id);
-  const failure = api.notifier.history().filter((n) => n.severity === 'error').map((n) => n.message).join(' | ');
+  const failure = api.notifier
+    .history()
+    .filter((n) => n.severity === 'error')
+    .map((n) => n.message)
+    .join(' | ');
   assert.ok(result, `profile ${id} did not open: ${failure}`);
   const uri = result instanceof vscode.Uri ? result : vscode.Uri.from(result as vscode.Uri);
   return vscode.workspace.openTextDocument(uri);
@@ -26,8 +30,15 @@ export async function openUri(uri: vscode.Uri): Promise<vscode.TextDocument> {
 /** Replaces the whole text, as a paste over Select All would. */
 export async function replaceText(doc: vscode.TextDocument, text: string): Promise<void> {
   const edit = new vscode.WorkspaceEdit();
-  edit.replace(doc.uri, new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), text);
-  assert.ok(await vscode.workspace.applyEdit(edit), `the edit of ${doc.uri.toString()} was not applied`);
+  edit.replace(
+    doc.uri,
+    new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)),
+    text,
+  );
+  assert.ok(
+    await vscode.workspace.applyEdit(edit),
+    `the edit of ${doc.uri.toString()} was not applied`,
+  );
 }
 
 /** The document text with one field's string value replaced. */
@@ -45,18 +56,26 @@ export async function discard(...docs: vscode.TextDocument[]): Promise<void> {
     await vscode.commands.executeCommand('workbench.action.files.revert');
   }
   const uris = new Set(docs.map((d) => d.uri.toString()));
-  const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputText && uris.has(t.input.uri.toString()));
+  const tabs = vscode.window.tabGroups.all
+    .flatMap((g) => g.tabs)
+    .filter((t) => t.input instanceof vscode.TabInputText && uris.has(t.input.uri.toString()));
   if (tabs.length > 0) await vscode.window.tabGroups.close(tabs);
 }
 
 /** Write requests (PUT/POST/DELETE) that concern one profile. */
-export function writesTo(requests: readonly RecordedRequest[], profileId: string): RecordedRequest[] {
+export function writesTo(
+  requests: readonly RecordedRequest[],
+  profileId: string,
+): RecordedRequest[] {
   const own = `/v4/profile/${profileId}`;
   return requests.filter((r) => isWrite(r) && (r.path === own || r.path.startsWith(`${own}/`)));
 }
 
 export function errorMessages(api: ExtensionApi): string[] {
-  return api.notifier.history().filter((n) => n.severity === 'error').map((n) => n.message);
+  return api.notifier
+    .history()
+    .filter((n) => n.severity === 'error')
+    .map((n) => n.message);
 }
 
 /** Answers every question the extension asks, and remembers them. */

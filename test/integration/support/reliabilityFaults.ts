@@ -27,7 +27,8 @@ export interface FaultCase {
 
 function matches(match: MatchSpec): (r: RecordedRequest) => boolean {
   const path = match.path === undefined ? undefined : new RegExp(match.path);
-  return (r) => (!match.method || r.method === match.method.toUpperCase()) && (!path || path.test(r.path));
+  return (r) =>
+    (!match.method || r.method === match.method.toUpperCase()) && (!path || path.test(r.path));
 }
 
 /** A fault queued for the next `count` matching requests fails exactly those. */
@@ -45,30 +46,61 @@ function jtiOf(r: RecordedRequest): number {
 const G = vscode.ConfigurationTarget.Global;
 
 /** Sets copernica.requestTimeoutSeconds and waits until the session's client uses it. */
-export async function useRequestTimeout(api: ExtensionApi, seconds: number | undefined): Promise<void> {
+export async function useRequestTimeout(
+  api: ExtensionApi,
+  seconds: number | undefined,
+): Promise<void> {
   await vscode.workspace.getConfiguration('copernica').update('requestTimeoutSeconds', seconds, G);
   const wanted = seconds ?? 30;
-  await waitFor(`a client with a ${wanted} s timeout`, () => api.session.state.kind === 'signedIn' && api.session.state.settings.requestTimeoutSeconds === wanted);
+  await waitFor(
+    `a client with a ${wanted} s timeout`,
+    () =>
+      api.session.state.kind === 'signedIn' &&
+      api.session.state.settings.requestTimeoutSeconds === wanted,
+  );
 }
 
-const fail = (status: number, extra: { body?: string; contentType?: string; headers?: Record<string, string> } = {}) =>
+const fail =
+  (
+    status: number,
+    extra: { body?: string; contentType?: string; headers?: Record<string, string> } = {},
+  ) =>
   (sim: Simulator, match: MatchSpec, count: number): Promise<Rejected> => {
     sim.controls.failNext({ ...match, count, status, ...extra });
     return Promise.resolve(counted(match, count));
   };
 
 export const FAULTS: readonly FaultCase[] = [
-  { name: '502 Bad Gateway', retried: true, says: /Copernica had a problem .*502/, inject: fail(502) },
   {
-    name: '503 Loadbalancer Error page', retried: true, says: /Copernica had a problem .*503/,
-    inject: fail(503, { body: LOADBALANCER_PAGE, contentType: 'text/html', headers: { 'X-Loadbalancer': 'too many requests to handle' } }),
+    name: '502 Bad Gateway',
+    retried: true,
+    says: /Copernica had a problem .*502/,
+    inject: fail(502),
   },
   {
-    name: '429 with Retry-After', retried: true, says: /too many requests/i,
-    inject: fail(429, { body: JSON.stringify({ error: { message: 'Too many requests' } }), contentType: 'application/json', headers: { 'Retry-After': '1' } }),
+    name: '503 Loadbalancer Error page',
+    retried: true,
+    says: /Copernica had a problem .*503/,
+    inject: fail(503, {
+      body: LOADBALANCER_PAGE,
+      contentType: 'text/html',
+      headers: { 'X-Loadbalancer': 'too many requests to handle' },
+    }),
   },
   {
-    name: 'timeout', retried: false, says: /did not answer in time/,
+    name: '429 with Retry-After',
+    retried: true,
+    says: /too many requests/i,
+    inject: fail(429, {
+      body: JSON.stringify({ error: { message: 'Too many requests' } }),
+      contentType: 'application/json',
+      headers: { 'Retry-After': '1' },
+    }),
+  },
+  {
+    name: 'timeout',
+    retried: false,
+    says: /did not answer in time/,
     inject: (sim, match, count) => {
       sim.controls.hangNext({ ...match, count });
       return Promise.resolve(counted(match, count));
@@ -77,7 +109,9 @@ export const FAULTS: readonly FaultCase[] = [
     tearDown: (api) => useRequestTimeout(api, undefined),
   },
   {
-    name: 'connection reset', retried: true, says: /interrupted|could not be reached/,
+    name: 'connection reset',
+    retried: true,
+    says: /interrupted|could not be reached/,
     inject: (sim, match, count) => {
       sim.controls.dropNext({ ...match, count });
       return Promise.resolve(counted(match, count));
@@ -85,32 +119,48 @@ export const FAULTS: readonly FaultCase[] = [
   },
   {
     // The server did its work; only the answer is cut. A GET is asked again, a write is not affected.
-    name: 'truncated JSON', retried: true, says: /incomplete or invalid response/,
+    name: 'truncated JSON',
+    retried: true,
+    says: /incomplete or invalid response/,
     inject: (sim, match, count) => {
       sim.controls.truncateNext({ ...match, count });
       return Promise.resolve(() => []);
     },
   },
   {
-    name: '400 with a message', retried: false, says: /Copernica says: Field "firstname" is locked by an import/,
-    inject: fail(400, { body: JSON.stringify({ error: { message: 'Field "firstname" is locked by an import' } }), contentType: 'application/json' }),
+    name: '400 with a message',
+    retried: false,
+    says: /Copernica says: Field "firstname" is locked by an import/,
+    inject: fail(400, {
+      body: JSON.stringify({ error: { message: 'Field "firstname" is locked by an import' } }),
+      contentType: 'application/json',
+    }),
   },
   {
     // Every JWT issued so far stops working; the client exchanges the token again, once.
-    name: 'expired JWT', retried: true, says: /did not accept the API token/,
+    name: 'expired JWT',
+    retried: true,
+    says: /did not accept the API token/,
     inject: async (sim) => {
       const newest = await new TestApi(sim).freshJwt();
-      const limit = jtiOf({ headers: { authorization: `Bearer ${newest}` } } as unknown as RecordedRequest);
+      const limit = jtiOf({
+        headers: { authorization: `Bearer ${newest}` },
+      } as unknown as RecordedRequest);
       sim.controls.expireJwts();
       return (requests) => requests.filter((r) => jtiOf(r) <= limit);
     },
   },
   {
-    name: 'revoked token', retried: false, says: /did not accept the API token/, action: 'Sign In',
+    name: 'revoked token',
+    retried: false,
+    says: /did not accept the API token/,
+    action: 'Sign In',
     inject: (sim) => {
       sim.controls.revokeToken();
       // Until the test restores it, every request with credentials is refused.
-      return Promise.resolve((requests) => requests.filter((r) => r.headers.authorization !== undefined));
+      return Promise.resolve((requests) =>
+        requests.filter((r) => r.headers.authorization !== undefined),
+      );
     },
   },
 ];

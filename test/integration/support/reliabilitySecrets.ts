@@ -7,8 +7,13 @@ import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 
 /** The names (never the values) of the texts that contain one of the secrets. */
-export function textsWithSecrets(texts: readonly { where: string; text: string }[], secrets: readonly string[]): string[] {
-  return texts.filter(({ text }) => secrets.some((s) => text.includes(s))).map(({ where }) => where);
+export function textsWithSecrets(
+  texts: readonly { where: string; text: string }[],
+  secrets: readonly string[],
+): string[] {
+  return texts
+    .filter(({ text }) => secrets.some((s) => text.includes(s)))
+    .map(({ where }) => where);
 }
 
 /**
@@ -16,8 +21,12 @@ export function textsWithSecrets(texts: readonly { where: string; text: string }
  * cannot be told apart from a real home directory.
  */
 export function runFolder(): string | undefined {
-  const candidates = [process.env.COPERNICA_TEST_RESULTS, process.env.HOME].filter((c): c is string => !!c).map((c) => path.dirname(c));
-  return candidates.find((dir) => fs.existsSync(path.join(dir, 'user-data')) && fs.existsSync(path.join(dir, 'home')));
+  const candidates = [process.env.COPERNICA_TEST_RESULTS, process.env.HOME]
+    .filter((c): c is string => !!c)
+    .map((c) => path.dirname(c));
+  return candidates.find(
+    (dir) => fs.existsSync(path.join(dir, 'user-data')) && fs.existsSync(path.join(dir, 'home')),
+  );
 }
 
 function* filesUnder(dir: string): Generator<string> {
@@ -35,7 +44,10 @@ function* filesUnder(dir: string): Generator<string> {
 }
 
 /** Files under `dir` holding a secret as UTF-8 or as UTF-16 (how the browser's IndexedDB keeps strings). */
-export function filesWithSecrets(dir: string, secrets: readonly string[]): { scanned: number; found: string[] } {
+export function filesWithSecrets(
+  dir: string,
+  secrets: readonly string[],
+): { scanned: number; found: string[] } {
   const needles = secrets.flatMap((s) => [Buffer.from(s, 'utf8'), Buffer.from(s, 'utf16le')]);
   const found: string[] = [];
   let scanned = 0;
@@ -73,7 +85,12 @@ export async function startAttacker(): Promise<Attacker> {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      received.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
+      received.push({
+        method: req.method ?? '',
+        url: req.url ?? '',
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+      });
       res.writeHead(400, { 'Content-Type': 'application/json' });
       res.end(JSON.stringify({ error: { message: 'Invalid method' } }));
     });
@@ -83,10 +100,11 @@ export async function startAttacker(): Promise<Attacker> {
   return {
     url,
     received,
-    close: () => new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }
 
@@ -98,6 +116,10 @@ export function secretPlaces(r: Received, secrets: readonly string[]): string[] 
   } catch {
     // A malformed escape: search the URL as it came.
   }
-  const parts: [string, string][] = [['url', `${r.url} ${url}`], ['headers', JSON.stringify(r.headers)], ['body', r.body]];
+  const parts: [string, string][] = [
+    ['url', `${r.url} ${url}`],
+    ['headers', JSON.stringify(r.headers)],
+    ['body', r.body],
+  ];
   return parts.filter(([, text]) => secrets.some((s) => text.includes(s))).map(([where]) => where);
 }

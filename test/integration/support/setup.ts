@@ -56,7 +56,11 @@ export async function signIn(): Promise<{ sim: Simulator; api: ExtensionApi }> {
 }
 
 /** Resolves when `check` returns a truthy value, polling; fails with `what` after the timeout. */
-export async function waitFor<T>(what: string, check: () => T | Promise<T>, timeoutMs = 10_000): Promise<NonNullable<T>> {
+export async function waitFor<T>(
+  what: string,
+  check: () => T | Promise<T>,
+  timeoutMs = 10_000,
+): Promise<NonNullable<T>> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   while (Date.now() < deadline) {

@@ -14,14 +14,23 @@ export async function childrenOf(api: ExtensionApi, node?: Node): Promise<Node[]
 }
 
 export async function labelsOf(api: ExtensionApi, node?: Node): Promise<string[]> {
-  return (await childrenOf(api, node)).map((n) => label(api.explorer.getTreeItem(n) as vscode.TreeItem));
+  return (await childrenOf(api, node)).map((n) =>
+    label(api.explorer.getTreeItem(n) as vscode.TreeItem),
+  );
 }
 
 /** The child whose label is `name` (fails with the labels present when there is none). */
-export async function child(api: ExtensionApi, node: Node | undefined, name: string): Promise<Node> {
+export async function child(
+  api: ExtensionApi,
+  node: Node | undefined,
+  name: string,
+): Promise<Node> {
   const kids = await childrenOf(api, node);
   const found = kids.find((k) => label(api.explorer.getTreeItem(k) as vscode.TreeItem) === name);
-  assert.ok(found, `no child "${name}" under ${node?.id ?? 'root'}; found: ${(await labelsOf(api, node)).join(', ')}`);
+  assert.ok(
+    found,
+    `no child "${name}" under ${node?.id ?? 'root'}; found: ${(await labelsOf(api, node)).join(', ')}`,
+  );
   return found;
 }
 

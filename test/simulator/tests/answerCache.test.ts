@@ -27,7 +27,15 @@ function envWith(cache: boolean): ApiEnv {
 
 function get(env: ApiEnv, path: string, search = ''): string {
   const segments = path.split('/').filter((s) => s !== '');
-  const req = { version: 4, method: 'GET', segments, query: parseQuery(search), body: undefined, resourcePath: path, search };
+  const req = {
+    version: 4,
+    method: 'GET',
+    segments,
+    query: parseQuery(search),
+    body: undefined,
+    resourcePath: path,
+    search,
+  };
   const reply = segments[0] === 'databases' ? listDatabases(req, env) : routeDatabase(req, env);
   assert.equal(reply.status, 200, reply.body);
   return reply.body;
@@ -43,7 +51,10 @@ interface Db {
 
 describe('simulator: cached definition answers', function () {
   it('are byte for byte what a simulator without the cache sends, asked once or twice (v4 and v1)', async () => {
-    const [cached, fresh] = await Promise.all([startSimulator(), startSimulator({ cacheDefinitionAnswers: false })]);
+    const [cached, fresh] = await Promise.all([
+      startSimulator(),
+      startSimulator({ cacheDefinitionAnswers: false }),
+    ]);
     try {
       for (const version of ['v4', 'v1'] as const) {
         const [a, b] = [new TestApi(cached, version), new TestApi(fresh, version)];
@@ -53,7 +64,11 @@ describe('simulator: cached definition answers', function () {
           const expected = await b.get(path, query);
           assert.equal(first.status, expected.status, `${version} ${path}`);
           assert.equal(first.text, expected.text, `${version} ${path} ${JSON.stringify(query)}`);
-          assert.equal(again.text, expected.text, `${version} ${path} ${JSON.stringify(query)}, asked again`);
+          assert.equal(
+            again.text,
+            expected.text,
+            `${version} ${path} ${JSON.stringify(query)}, asked again`,
+          );
           assert.equal(first.headers.get('content-type'), 'application/json');
         }
       }
@@ -66,14 +81,19 @@ describe('simulator: cached definition answers', function () {
     const env = envWith(true);
     const db = env.store.findDatabase('Newsletter');
     assert.ok(db);
-    const listed = (): Db[] => (JSON.parse(get(env, '/databases', '?limit=1000')) as { data: Db[] }).data;
+    const listed = (): Db[] =>
+      (JSON.parse(get(env, '/databases', '?limit=1000')) as { data: Db[] }).data;
     const one = (): Db => JSON.parse(get(env, `/database/${db.id}`)) as Db;
     const before = get(env, '/databases', '?limit=1000');
     assert.equal(get(env, '/databases', '?limit=1000'), before, 'a second render is identical');
     one();
 
     env.store.addField(db, { name: 'added_field', type: 'text' });
-    assert.ok(listed().find((d) => d.ID === String(db.id))?.fields.data.some((f) => f.name === 'added_field'));
+    assert.ok(
+      listed()
+        .find((d) => d.ID === String(db.id))
+        ?.fields.data.some((f) => f.name === 'added_field'),
+    );
     assert.ok(one().fields.data.some((f) => f.name === 'added_field'));
 
     env.store.addInterest(db, 'added_interest', 'g');
@@ -82,8 +102,13 @@ describe('simulator: cached definition answers', function () {
     const collection = env.store.addCollection(db, 'Added collection');
     assert.ok(one().collections.data.some((c) => c.name === 'Added collection'));
     env.store.addField(collection, { name: 'in_collection', type: 'text' });
-    const shown = listed().find((d) => d.ID === String(db.id))?.collections.data.find((c) => c.name === 'Added collection');
-    assert.deepEqual(shown?.fields.data.map((f) => f.name), ['in_collection']);
+    const shown = listed()
+      .find((d) => d.ID === String(db.id))
+      ?.collections.data.find((c) => c.name === 'Added collection');
+    assert.deepEqual(
+      shown?.fields.data.map((f) => f.name),
+      ['in_collection'],
+    );
 
     env.store.addDatabase('Added database', '', '2026-01-01 00:00:00');
     assert.ok(listed().some((d) => d.name === 'Added database'));

@@ -5,11 +5,18 @@ import { TestApi } from '../testApi';
 
 const INVALID = { error: { message: 'Invalid access token' } };
 
-async function authenticate(sim: Simulator, body: string, contentType = 'application/x-www-form-urlencoded'): Promise<Response> {
+async function authenticate(
+  sim: Simulator,
+  body: string,
+  contentType = 'application/x-www-form-urlencoded',
+): Promise<Response> {
   return fetch(sim.authUrl, { method: 'POST', headers: { 'Content-Type': contentType }, body });
 }
 
-async function withSim(options: SimulatorOptions, run: (sim: Simulator) => Promise<void>): Promise<void> {
+async function withSim(
+  options: SimulatorOptions,
+  run: (sim: Simulator) => Promise<void>,
+): Promise<void> {
   const sim = await startSimulator(options);
   try {
     await run(sim);
@@ -45,8 +52,15 @@ describe('simulator: v4 JWT authentication', function () {
   });
 
   it('also takes the token as JSON body or query string (older doc variants, §1.3)', async () => {
-    assert.equal((await authenticate(sim, JSON.stringify({ access_token: sim.token }), 'application/json')).status, 200);
-    assert.equal((await fetch(`${sim.authUrl}?access_token=${sim.token}`, { method: 'POST' })).status, 200);
+    assert.equal(
+      (await authenticate(sim, JSON.stringify({ access_token: sim.token }), 'application/json'))
+        .status,
+      200,
+    );
+    assert.equal(
+      (await fetch(`${sim.authUrl}?access_token=${sim.token}`, { method: 'POST' })).status,
+      200,
+    );
   });
 
   it('a bad token at /authenticate gives 401 with a short text', async () => {
@@ -57,8 +71,15 @@ describe('simulator: v4 JWT authentication', function () {
 
   it('v4 without, with a bad or with a tampered JWT: 400 Invalid access token', async () => {
     const jwt = await (await authenticate(sim, `access_token=${sim.token}`)).text();
-    const tampered = jwt.replace(/\.[^.]+\./, `.${Buffer.from('{"exp":9999999999,"jti":"1"}').toString('base64url')}.`);
-    for (const res of [await fetch(`${sim.url}/v4/identity`), await bearer(sim, 'nonsense'), await bearer(sim, tampered)]) {
+    const tampered = jwt.replace(
+      /\.[^.]+\./,
+      `.${Buffer.from('{"exp":9999999999,"jti":"1"}').toString('base64url')}.`,
+    );
+    for (const res of [
+      await fetch(`${sim.url}/v4/identity`),
+      await bearer(sim, 'nonsense'),
+      await bearer(sim, tampered),
+    ]) {
       assert.equal(res.status, 400);
       assert.deepEqual(await res.json(), INVALID);
     }
@@ -67,7 +88,10 @@ describe('simulator: v4 JWT authentication', function () {
   it('v4 refuses the API token in the URL unless acceptQueryTokenOnV4', async () => {
     assert.equal((await fetch(`${sim.url}/v4/identity?access_token=${sim.token}`)).status, 400);
     await withSim({ acceptQueryTokenOnV4: true }, async (other) => {
-      assert.equal((await fetch(`${other.url}/v4/identity?access_token=${other.token}`)).status, 200);
+      assert.equal(
+        (await fetch(`${other.url}/v4/identity?access_token=${other.token}`)).status,
+        200,
+      );
     });
   });
 
@@ -130,7 +154,9 @@ describe('simulator: v1-v3 query token and success codes per version', function 
   it('v3/v4: POST 201 + X-Created + X-location, PUT 204, DELETE 204 + X-deleted', async () => {
     for (const version of ['v3', 'v4'] as const) {
       const api = new TestApi(sim, version);
-      const created = await api.call('POST', '/database/Events/profiles', { body: { fields: { name: 'New' } } });
+      const created = await api.call('POST', '/database/Events/profiles', {
+        body: { fields: { name: 'New' } },
+      });
       assert.equal(created.status, 201);
       assert.equal(created.text, '');
       const id = created.headers.get('x-created') ?? '';
@@ -149,20 +175,34 @@ describe('simulator: v1-v3 query token and success codes per version', function 
     const v2 = new TestApi(sim, 'v2');
     const put = await v2.call('PUT', '/profile/2/fields', { body: { firstname: 'Via v2' } });
     assert.equal(put.status, 303);
-    assert.equal(put.headers.get('location'), `${sim.url}/profile/2/fields?access_token=${sim.token}`);
+    assert.equal(
+      put.headers.get('location'),
+      `${sim.url}/profile/2/fields?access_token=${sim.token}`,
+    );
     const followed = await fetch(put.headers.get('location') ?? '');
     assert.equal(followed.status, 200, 'the old-style URL without version works as v2');
     assert.equal(((await followed.json()) as Record<string, string>).firstname, 'Via v2');
     const del = await v2.call('DELETE', '/profile/3');
     assert.equal(del.status, 200);
     assert.equal(del.headers.get('x-deleted'), 'profile 3');
-    assert.deepEqual(Object.keys(await v2.getJson<object>('/identity')), ['id', 'name', 'description', 'company']);
+    assert.deepEqual(Object.keys(await v2.getJson<object>('/identity')), [
+      'id',
+      'name',
+      'description',
+      'company',
+    ]);
   });
 
   it('v2PutStatus: 200 and v1 list cap 100', async () => {
     await withSim({ v2PutStatus: 200 }, async (other) => {
-      assert.equal((await new TestApi(other, 'v2').call('PUT', '/profile/2', { body: { fields: {} } })).status, 200);
-      const page = await new TestApi(other, 'v1').getJson<{ limit: number; count: number }>('/database/Newsletter/profiles', { limit: 500 });
+      assert.equal(
+        (await new TestApi(other, 'v2').call('PUT', '/profile/2', { body: { fields: {} } })).status,
+        200,
+      );
+      const page = await new TestApi(other, 'v1').getJson<{ limit: number; count: number }>(
+        '/database/Newsletter/profiles',
+        { limit: 500 },
+      );
       assert.deepEqual([page.limit, page.count], [100, 100]);
     });
   });

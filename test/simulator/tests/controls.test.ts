@@ -1,6 +1,12 @@
 // Test controls, in-process and over HTTP (/__sim/), plus close() with hung sockets.
 import * as assert from 'node:assert/strict';
-import { simulatorControlsOverHttp, startSimulator, type AsyncSimulatorControls, type Simulator, type SimulatorControls } from '..';
+import {
+  simulatorControlsOverHttp,
+  startSimulator,
+  type AsyncSimulatorControls,
+  type Simulator,
+  type SimulatorControls,
+} from '..';
 import { TestApi } from '../testApi';
 
 /** The in-process controls behind the async interface, so one suite covers both. */
@@ -52,11 +58,22 @@ for (const [mode, controlsOf] of MODES) {
     });
 
     it('failNext matches method and path; status, body, content type and headers as given', async () => {
-      await controls.failNext({ count: 2, status: 429, body: 'slow down', contentType: 'text/plain', headers: { 'Retry-After': '3' }, method: 'PUT', path: '^/v4/profile/' });
+      await controls.failNext({
+        count: 2,
+        status: 429,
+        body: 'slow down',
+        contentType: 'text/plain',
+        headers: { 'Retry-After': '3' },
+        method: 'PUT',
+        path: '^/v4/profile/',
+      });
       assert.equal((await api.get('/profile/1')).status, 200, 'GET does not match');
       for (let i = 0; i < 2; i++) {
         const res = await api.call('PUT', '/profile/1/fields', { body: {} });
-        assert.deepEqual([res.status, res.text, res.headers.get('retry-after'), res.headers.get('content-type')], [429, 'slow down', '3', 'text/plain']);
+        assert.deepEqual(
+          [res.status, res.text, res.headers.get('retry-after'), res.headers.get('content-type')],
+          [429, 'slow down', '3', 'text/plain'],
+        );
       }
       assert.equal((await api.call('PUT', '/profile/1/fields', { body: {} })).status, 204);
       await controls.failNext({ status: 502 });
@@ -81,7 +98,13 @@ for (const [mode, controlsOf] of MODES) {
     it('hangNext never answers until reset', async () => {
       await controls.hangNext({ path: 'identity' });
       const hung = fetch(`${sim.url}/v4/identity`, { headers: { Authorization: 'Bearer x' } });
-      const outcome = await Promise.race([hung.then(() => 'answered', () => 'failed'), new Promise((r) => setTimeout(() => r('waiting'), 300))]);
+      const outcome = await Promise.race([
+        hung.then(
+          () => 'answered',
+          () => 'failed',
+        ),
+        new Promise((r) => setTimeout(() => r('waiting'), 300)),
+      ]);
       assert.equal(outcome, 'waiting');
       await controls.reset();
       await assert.rejects(hung);
@@ -89,7 +112,10 @@ for (const [mode, controlsOf] of MODES) {
 
     it('the request log: method, path, parsed query with fields[] arrays, headers with authorization, body; no control requests', async () => {
       await controls.clearRequests();
-      await api.call('PUT', '/database/Events/profiles', { query: { 'fields[]': ['name==A', 'email=~%x%'], create: 0 }, body: { fields: {} } });
+      await api.call('PUT', '/database/Events/profiles', {
+        query: { 'fields[]': ['name==A', 'email=~%x%'], create: 0 },
+        body: { fields: {} },
+      });
       await simulatorControlsOverHttp(sim.url).setLatency(0);
       const log = await controls.requests();
       assert.equal(log.length, 1);
@@ -115,17 +141,26 @@ for (const [mode, controlsOf] of MODES) {
       assert.equal((await api.get('/identity')).status, 200);
     });
 
-    it('changeProfile / changeSubprofile: another user\'s edit bumps modified', async () => {
-      const before = await api.getJson<{ modified: string; fields: Record<string, string> }>('/profile/40');
+    it("changeProfile / changeSubprofile: another user's edit bumps modified", async () => {
+      const before = await api.getJson<{ modified: string; fields: Record<string, string> }>(
+        '/profile/40',
+      );
       await controls.changeProfile('40', { FirstName: 'Changed elsewhere' });
-      const after = await api.getJson<{ modified: string; fields: Record<string, string> }>('/profile/40');
+      const after = await api.getJson<{ modified: string; fields: Record<string, string> }>(
+        '/profile/40',
+      );
       assert.equal(after.fields.firstname, 'Changed elsewhere');
       assert.ok(after.modified > before.modified);
       await controls.changeProfile('40', {});
-      assert.ok((await api.getJson<{ modified: string }>('/profile/40')).modified > after.modified, 'always moves forward');
+      assert.ok(
+        (await api.getJson<{ modified: string }>('/profile/40')).modified > after.modified,
+        'always moves forward',
+      );
       const sub = await api.getJson<{ modified: string }>('/subprofile/1');
       await controls.changeSubprofile('1', { status: 'cancelled' });
-      const subAfter = await api.getJson<{ modified: string; fields: Record<string, string> }>('/subprofile/1');
+      const subAfter = await api.getJson<{ modified: string; fields: Record<string, string> }>(
+        '/subprofile/1',
+      );
       assert.equal(subAfter.fields.status, 'cancelled');
       assert.ok(subAfter.modified > sub.modified);
       await assert.rejects(controls.changeProfile('999999999', {}));
@@ -157,7 +192,10 @@ describe('simulator: lifecycle', function () {
     const sim = await startSimulator();
     try {
       assert.equal((await fetch(`${sim.url}/__sim/nothing`, { method: 'POST' })).status, 404);
-      assert.equal((await fetch(`${sim.url}/__sim/fail`, { method: 'POST', body: '{"path":"("}' })).status, 400);
+      assert.equal(
+        (await fetch(`${sim.url}/__sim/fail`, { method: 'POST', body: '{"path":"("}' })).status,
+        400,
+      );
     } finally {
       await sim.close();
     }

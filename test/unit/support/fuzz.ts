@@ -84,7 +84,7 @@ export function slowestCases(): readonly Slowest[] {
 }
 
 function describeInput(value: unknown): string {
-  const text = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+  const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
   return text.length > 600 ? `${text.slice(0, 600)}… (${text.length} chars)` : text;
 }
 
@@ -94,7 +94,9 @@ function describeInput(value: unknown): string {
  * `size` says how large an input is, for the slowest-case report.
  */
 export function forAll<T>(
-  property: string, generate: (rng: Rng) => T, check: (input: T, rng: Rng) => void,
+  property: string,
+  generate: (rng: Rng) => T,
+  check: (input: T, rng: Rng) => void,
   size: (input: T) => string = (input) => `${describeInput(input).length} chars`,
   cases = fuzzCases(),
 ): void {
@@ -109,7 +111,10 @@ export function forAll<T>(
       check(input, rng);
     } catch (error) {
       const why = error instanceof Error ? error.message : String(error);
-      throw new Error(`${property}: case ${i} (COPERNICA_FUZZ_SEED=${seed}) failed: ${why}\ninput: ${describeInput(input)}`, { cause: error });
+      throw new Error(
+        `${property}: case ${i} (COPERNICA_FUZZ_SEED=${seed}) failed: ${why}\ninput: ${describeInput(input)}`,
+        { cause: error },
+      );
     }
     const ms = performance.now() - started;
     if (!worst || ms > worst.ms) worst = { property, ms, caseIndex: i, seed, size: size(input) };
@@ -117,18 +122,41 @@ export function forAll<T>(
   if (worst) {
     slowest.push(worst);
     if (process.env['COPERNICA_FUZZ_REPORT']) {
-      console.log(`      slowest of ${cases}: ${worst.ms.toFixed(1)} ms, ${worst.size} (COPERNICA_FUZZ_SEED=${worst.seed})`);
+      console.log(
+        `      slowest of ${cases}: ${worst.ms.toFixed(1)} ms, ${worst.size} (COPERNICA_FUZZ_SEED=${worst.seed})`,
+      );
     }
   }
 }
 
 // Generators.
-const PROTOTYPE_NAMES = ['__proto__', 'constructor', 'toString', 'valueOf', 'hasOwnProperty', '__defineGetter__'];
+const PROTOTYPE_NAMES = [
+  '__proto__',
+  'constructor',
+  'toString',
+  'valueOf',
+  'hasOwnProperty',
+  '__defineGetter__',
+];
 const LETTERS = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_';
 const ODD_CHARS = 'é😀"\\/ \t{}[],:0123456789\u2028';
 export const FIELD_TYPES = [
-  'text', 'email', 'phone', 'phone_fax', 'phone_gsm', 'integer', 'float', 'date', 'empty_date', 'datetime',
-  'empty_datetime', 'select', 'big', 'foreign_key', 'future_type', 'constructor',
+  'text',
+  'email',
+  'phone',
+  'phone_fax',
+  'phone_gsm',
+  'integer',
+  'float',
+  'date',
+  'empty_date',
+  'datetime',
+  'empty_datetime',
+  'select',
+  'big',
+  'foreign_key',
+  'future_type',
+  'constructor',
 ] as const;
 
 export function name(rng: Rng): string {
@@ -157,19 +185,34 @@ function text(rng: Rng, maxLength: number, multiline: boolean): string {
 }
 
 function selectList(rng: Rng): string {
-  const choices = Array.from({ length: rng.int(8) }, () => (rng.chance(0.1) ? rng.pick(PROTOTYPE_NAMES) : text(rng, 6, false)));
-  if (choices.length > 0 && rng.chance(0.5)) choices[rng.int(choices.length)] += rng.pick(['*', ' *', '\t*']);
+  const choices = Array.from({ length: rng.int(8) }, () =>
+    rng.chance(0.1) ? rng.pick(PROTOTYPE_NAMES) : text(rng, 6, false),
+  );
+  if (choices.length > 0 && rng.chance(0.5))
+    choices[rng.int(choices.length)] += rng.pick(['*', ' *', '\t*']);
   if (rng.chance(0.2)) choices.push(choices[0] ?? 'dup');
   return choices.join(rng.pick(['\r\n', '\n']));
 }
 
 export function field(rng: Rng, fieldName = name(rng)): Field {
   const type = rng.pick(FIELD_TYPES);
-  const value = type === 'select' ? selectList(rng) : rng.chance(0.5) ? text(rng, 12, rng.chance(0.2)) : validValue(rng, { type, value: '', length: '' });
+  const value =
+    type === 'select'
+      ? selectList(rng)
+      : rng.chance(0.5)
+        ? text(rng, 12, rng.chance(0.2))
+        : validValue(rng, { type, value: '', length: '' });
   return {
-    ID: String(rng.between(1, 99999)), name: fieldName, type, value,
-    displayed: rng.chance(0.5), ordered: false, length: rng.pick(['', '', '0', '5', '50', '255', 'x']),
-    textlines: '1', hidden: false, index: false,
+    ID: String(rng.between(1, 99999)),
+    name: fieldName,
+    type,
+    value,
+    displayed: rng.chance(0.5),
+    ordered: false,
+    length: rng.pick(['', '', '0', '5', '50', '255', 'x']),
+    textlines: '1',
+    hidden: false,
+    index: false,
   };
 }
 
@@ -203,23 +246,44 @@ function choices(value: string): string[] {
 export function validValue(rng: Rng, f: Pick<Field, 'type' | 'value' | 'length'>): string {
   const limit = Number.parseInt(f.length, 10) > 0 ? Number.parseInt(f.length, 10) : 40;
   switch (f.type) {
-    case 'integer': return String(rng.between(-2147483648, 2147483647));
-    case 'float': return rng.pick([String(rng.between(-99999, 99999)), `${rng.int(1000)}.${rng.int(100)}`, '1e5', '-0.5']);
-    case 'date': return rng.chance(0.2) ? '0000-00-00' : date(rng);
-    case 'empty_date': return rng.chance(0.2) ? '' : date(rng);
-    case 'datetime': return rng.chance(0.2) ? '0000-00-00 00:00:00' : `${date(rng)} ${time(rng)}`;
-    case 'empty_datetime': return rng.chance(0.2) ? '' : `${date(rng)} ${time(rng)}`;
+    case 'integer':
+      return String(rng.between(-2147483648, 2147483647));
+    case 'float':
+      return rng.pick([
+        String(rng.between(-99999, 99999)),
+        `${rng.int(1000)}.${rng.int(100)}`,
+        '1e5',
+        '-0.5',
+      ]);
+    case 'date':
+      return rng.chance(0.2) ? '0000-00-00' : date(rng);
+    case 'empty_date':
+      return rng.chance(0.2) ? '' : date(rng);
+    case 'datetime':
+      return rng.chance(0.2) ? '0000-00-00 00:00:00' : `${date(rng)} ${time(rng)}`;
+    case 'empty_datetime':
+      return rng.chance(0.2) ? '' : `${date(rng)} ${time(rng)}`;
     case 'email': {
       const email = `${rng.string('abcxyz', 6, 1)}@example.${rng.pick(['com', 'nl'])}`;
       return rng.chance(0.2) || email.length > limit ? '' : email;
     }
-    case 'foreign_key': return rng.chance(0.3) ? '' : String(rng.int(1e9));
+    case 'foreign_key':
+      return rng.chance(0.3) ? '' : String(rng.int(1e9));
     case 'select': {
-      const list = choices(f.value).filter((c) => !Array.from(c).some((ch) => ch.charCodeAt(0) < 0x20 || (ch.charCodeAt(0) >= 0x7f && ch.charCodeAt(0) <= 0x9f)));
+      const list = choices(f.value).filter(
+        (c) =>
+          !Array.from(c).some(
+            (ch) =>
+              ch.charCodeAt(0) < 0x20 || (ch.charCodeAt(0) >= 0x7f && ch.charCodeAt(0) <= 0x9f),
+          ),
+      );
       return list.length === 0 || rng.chance(0.2) ? '' : rng.pick(list);
     }
-    case 'text': case 'big': return text(rng, Math.min(limit, 40), true);
-    default: return text(rng, Math.min(limit, 40), false);
+    case 'text':
+    case 'big':
+      return text(rng, Math.min(limit, 40), true);
+    default:
+      return text(rng, Math.min(limit, 40), false);
   }
 }
 
@@ -232,13 +296,24 @@ export interface Scenario {
   extras: string[];
 }
 
-function valuesFor(rng: Rng, definitions: Map<string, Field>, extras: readonly string[]): Record<string, string> {
+function valuesFor(
+  rng: Rng,
+  definitions: Map<string, Field>,
+  extras: readonly string[],
+): Record<string, string> {
   const values: [string, string][] = [];
-  for (const f of definitions.values()) if (rng.chance(0.9)) values.push([f.name, validValue(rng, f)]);
+  for (const f of definitions.values())
+    if (rng.chance(0.9)) values.push([f.name, validValue(rng, f)]);
   for (const extra of extras) values.push([extra, text(rng, 10, false)]);
   // Own properties in a null-prototype map, as the API parser makes them.
   const map = Object.create(null) as Record<string, string>;
-  for (const [key, value] of values) Object.defineProperty(map, key, { value, enumerable: true, writable: true, configurable: true });
+  for (const [key, value] of values)
+    Object.defineProperty(map, key, {
+      value,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   return map;
 }
 
@@ -252,19 +327,64 @@ export function scenario(rng: Rng): Scenario {
   const set = interestNames.filter(() => rng.chance(0.4));
   if (rng.chance(0.1)) set.push(`new_${name(rng)}`);
   const common = {
-    ID: String(rng.between(1, 1e9)), secret: rng.string('abcdef0123456789', 28, 28),
-    created: `${date(rng)} ${time(rng)}`, modified: `${date(rng)} ${time(rng)}`,
+    ID: String(rng.between(1, 1e9)),
+    secret: rng.string('abcdef0123456789', 28, 28),
+    created: `${date(rng)} ${time(rng)}`,
+    modified: `${date(rng)} ${time(rng)}`,
     removed: rng.chance(0.1) ? `${date(rng)} ${time(rng)}` : (false as const),
   };
   return {
-    fields: list, interests, extras: uniqueExtras,
-    profile: { ...common, fields: valuesFor(rng, definitions, uniqueExtras), interests: [...new Set(set)], database: String(rng.int(9999)) },
-    subprofile: { ...common, fields: valuesFor(rng, definitions, uniqueExtras), profile: String(rng.int(1e6)), collection: String(rng.int(9999)) },
+    fields: list,
+    interests,
+    extras: uniqueExtras,
+    profile: {
+      ...common,
+      fields: valuesFor(rng, definitions, uniqueExtras),
+      interests: [...new Set(set)],
+      database: String(rng.int(9999)),
+    },
+    subprofile: {
+      ...common,
+      fields: valuesFor(rng, definitions, uniqueExtras),
+      profile: String(rng.int(1e6)),
+      collection: String(rng.int(9999)),
+    },
   };
 }
 
-const TOKENS = ['{', '}', '[', ']', ',', ':', '"', '\\', '//', '/*', '*/', '\n', '\r\n', ' ', 'null', 'true', '-', '0', '1e400',
-  '01', '.5', '\u0000', '\ufeff', '"__proto__"', '"constructor": ', "'", 'NaN', '\\u00', '\t', '😀', '\ud800'];
+const TOKENS = [
+  '{',
+  '}',
+  '[',
+  ']',
+  ',',
+  ':',
+  '"',
+  '\\',
+  '//',
+  '/*',
+  '*/',
+  '\n',
+  '\r\n',
+  ' ',
+  'null',
+  'true',
+  '-',
+  '0',
+  '1e400',
+  '01',
+  '.5',
+  '\u0000',
+  '\ufeff',
+  '"__proto__"',
+  '"constructor": ',
+  "'",
+  'NaN',
+  '\\u00',
+  '\t',
+  '😀',
+  '\ud800',
+];
 
 /** The text with a few random edits: tokens inserted, spans deleted, duplicated or repeated. */
 export function mutate(rng: Rng, source: string): string {
@@ -274,8 +394,13 @@ export function mutate(rng: Rng, source: string): string {
     const kind = rng.int(5);
     if (kind === 0) text = text.slice(0, at) + rng.pick(TOKENS) + text.slice(at);
     else if (kind === 1) text = text.slice(0, at) + text.slice(at + rng.between(1, 20));
-    else if (kind === 2) text = text.slice(0, at) + text.slice(at, at + rng.between(1, 60)).repeat(rng.between(2, 4)) + text.slice(at);
-    else if (kind === 3) text = text.slice(0, at) + rng.pick(TOKENS).repeat(rng.between(2, 300)) + text.slice(at);
+    else if (kind === 2)
+      text =
+        text.slice(0, at) +
+        text.slice(at, at + rng.between(1, 60)).repeat(rng.between(2, 4)) +
+        text.slice(at);
+    else if (kind === 3)
+      text = text.slice(0, at) + rng.pick(TOKENS).repeat(rng.between(2, 300)) + text.slice(at);
     else text = text.slice(0, at);
   }
   return text;
@@ -284,16 +409,31 @@ export function mutate(rng: Rng, source: string): string {
 /** Any JSON-ish value, nested up to `depth`, as text (sometimes deeper than the checks allow). */
 export function randomJson(rng: Rng, depth: number): string {
   if (depth <= 0 || rng.chance(0.3)) {
-    return rng.pick(['null', 'true', 'false', '0', '-1.5e3', '"x"', JSON.stringify(text(rng, 8, true)), '12345678901234567890']);
+    return rng.pick([
+      'null',
+      'true',
+      'false',
+      '0',
+      '-1.5e3',
+      '"x"',
+      JSON.stringify(text(rng, 8, true)),
+      '12345678901234567890',
+    ]);
   }
   // Wide near the leaves, a single chain above: deep without growing exponentially.
   const n = depth > 4 ? 1 : rng.int(5);
-  if (rng.chance(0.5)) return `[${Array.from({ length: n }, () => randomJson(rng, depth - 1)).join(',')}]`;
+  if (rng.chance(0.5))
+    return `[${Array.from({ length: n }, () => randomJson(rng, depth - 1)).join(',')}]`;
   return `{${Array.from({ length: n }, () => `${JSON.stringify(name(rng))}:${randomJson(rng, depth - 1)}`).join(',')}}`;
 }
 
 /** The same JSON with random whitespace between tokens (strings kept intact). */
 export function respace(rng: Rng, json: string, eol: string): string {
   const parts = json.match(/"(?:[^"\\]|\\.)*"|[^"]/g) ?? [];
-  return parts.map((p) => (/^\s$/.test(p) ? '' : p) + (rng.chance(0.2) ? rng.pick([' ', eol, '  ', `${eol}\t`]) : '')).join('');
+  return parts
+    .map(
+      (p) =>
+        (/^\s$/.test(p) ? '' : p) + (rng.chance(0.2) ? rng.pick([' ', eol, '  ', `${eol}\t`]) : ''),
+    )
+    .join('');
 }
