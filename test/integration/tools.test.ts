@@ -143,7 +143,7 @@ describe('tools: language-model tools for chat agents', () => {
     const result = jsonOf(await invokeTool('copernica_getProfile', { id: profile.ID }));
     assert.strictEqual(result.ID, profile.ID);
     assert.strictEqual(result.database, 'Newsletter');
-    assert.deepStrictEqual(result.fields, profile.fields);
+    assert.deepStrictEqual(result.fields, { ...profile.fields });
     assert.ok(Array.isArray(result.interests));
   });
 
