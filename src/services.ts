@@ -19,3 +19,6 @@ export interface Services {
   /** Profiles and subprofiles created, updated or deleted through the extension. */
   readonly changes: ChangeEvents;
 }
+
+/** The services a function really uses: it is handed these, not the whole bag. */
+export type Uses<K extends keyof Services> = Pick<Services, K>;

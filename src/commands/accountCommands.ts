@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { hasUnusualTokenCharacters } from '../api/auth';
-import type { Services } from '../services';
+import type { Services, Uses } from '../services';
 import { withProgress } from '../ui/prompts';
 import { type AccountCommandId, CommandIds } from './ids';
 import type { CommandTable } from './registry';
@@ -20,7 +20,7 @@ export function accountCommands(s: Services): CommandTable<AccountCommandId> {
   };
 }
 
-async function signIn(s: Services, given: unknown): Promise<boolean> {
+async function signIn(s: Uses<'session' | 'notifier'>, given: unknown): Promise<boolean> {
   const token = typeof given === 'string' ? given : await askToken(s);
   if (!token) return false;
   if (hasUnusualTokenCharacters(token.trim())) {
@@ -36,7 +36,7 @@ async function signIn(s: Services, given: unknown): Promise<boolean> {
   return true;
 }
 
-function askToken(s: Services): Thenable<string | undefined> {
+function askToken(s: Uses<'session' | 'notifier'>): Thenable<string | undefined> {
   return vscode.window.showInputBox({
     title: vscode.l10n.t('Sign In to Copernica'),
     prompt: vscode.l10n.t(
@@ -64,7 +64,7 @@ function unusualTokenWarning(): string {
   );
 }
 
-async function signOut(s: Services): Promise<void> {
+async function signOut(s: Uses<'session' | 'notifier'>): Promise<void> {
   await s.session.signOut();
   void s.notifier.info(
     vscode.l10n.t('Signed out of Copernica. The API token was removed from this machine.'),

@@ -14,7 +14,7 @@ import {
   ownerOfProfile,
   ownerOfSubprofile,
 } from '../profiles';
-import type { Services } from '../services';
+import type { Services, Uses } from '../services';
 import { askId, pickCollection, pickDatabase, withProgress } from '../ui/prompts';
 import type { DocumentStore } from './documentStore';
 import { encodeText, entityUri, fetchEntity, ownerSource } from './fetchEntity';
@@ -41,7 +41,7 @@ export function createCommands(
 }
 
 async function newProfile(
-  s: Services,
+  s: Uses<'session' | 'schema'>,
   store: DocumentStore,
   arg: unknown,
 ): Promise<vscode.Uri | undefined> {
@@ -70,7 +70,7 @@ async function newProfile(
 }
 
 async function newSubprofile(
-  s: Services,
+  s: Uses<'session' | 'schema'>,
   store: DocumentStore,
   arg: unknown,
 ): Promise<vscode.Uri | undefined> {
@@ -93,7 +93,7 @@ async function newSubprofile(
 
 /** The collection given (by ID, or by name within the profile's database), or one the user picks. */
 async function subprofileOwnerFor(
-  s: Services,
+  s: Uses<'session' | 'schema'>,
   profileId: string,
   collection: string | undefined,
 ): Promise<SubprofileOwner | undefined> {

@@ -10,7 +10,7 @@ import {
   deleteEntity,
   describeEntity,
 } from '../profiles';
-import type { Services } from '../services';
+import type { Services, Uses } from '../services';
 import { askId, withProgress } from '../ui/prompts';
 import { writeDeps } from '../writeDeps';
 import type { DocumentStore } from './documentStore';
@@ -57,7 +57,7 @@ export function deleteCommands(
 }
 
 async function deleteWithEditors(
-  s: Services,
+  s: Uses<'session' | 'schema' | 'prompter' | 'notifier' | 'log' | 'changes'>,
   fs: ProfileFileSystem,
   store: DocumentStore,
   kind: EntityKind,

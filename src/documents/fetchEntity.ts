@@ -10,7 +10,7 @@ import {
   kindOf,
   serializeEntity,
 } from '../profiles';
-import type { Services } from '../services';
+import type { Uses } from '../services';
 import type { DocumentStore, LoadedEntity } from './documentStore';
 import { type DocumentAddress, SCHEME } from './uris';
 
@@ -21,13 +21,13 @@ export function encodeText(text: string): Uint8Array {
 }
 
 /** Where owners are looked up: the schema cache the tree fills, and the client for long field lists. */
-export function ownerSource(s: Services): OwnerSource {
+export function ownerSource(s: Uses<'schema' | 'session'>): OwnerSource {
   return { schema: s.schema, client: () => s.session.client() };
 }
 
 /** Fetches an entity with the definitions of its database or collection. */
 export async function fetchEntity(
-  s: Services,
+  s: Uses<'session' | 'schema'>,
   kind: EntityKind,
   id: string,
   signal?: AbortSignal,
@@ -61,7 +61,7 @@ export function loadedEntity(
 }
 
 /** Said once per opening of a removed (sub)profile, which is shown read-only. */
-export function announceRemoved(s: Services, entity: Entity): void {
+export function announceRemoved(s: Uses<'notifier'>, entity: Entity): void {
   if (!isRemoved(entity)) return;
   void s.notifier.info(
     vscode.l10n.t(

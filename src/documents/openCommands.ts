@@ -3,7 +3,7 @@ import { CommandIds } from '../commands/ids';
 import type { CommandSpec, CommandTable } from '../commands/registry';
 import { profileIdFrom, subprofileIdFrom } from '../commands/args';
 import { type EntityKind, PROFILE, SUBPROFILE } from '../profiles';
-import type { Services } from '../services';
+import type { Services, Uses } from '../services';
 import { askId, withProgress } from '../ui/prompts';
 import { entityUri, fetchEntity } from './fetchEntity';
 import type { ProfileFileSystem } from './profileFileSystem';
@@ -70,7 +70,7 @@ export function openCommands(
 let latestOpen = 0;
 
 async function openEntity(
-  s: Services,
+  s: Uses<'session' | 'schema'>,
   fs: ProfileFileSystem,
   kind: EntityKind,
   id: string,

@@ -3,7 +3,7 @@ import type { Condition, Database, Profile } from '../api/types';
 import { databaseFrom } from '../commands/args';
 import { CommandIds } from '../commands/ids';
 import type { CommandTable } from '../commands/registry';
-import type { Services } from '../services';
+import type { Services, Uses } from '../services';
 import { pickDatabase } from '../ui/prompts';
 import { parseConditions } from './conditionInput';
 import { profileLabel } from './nodes';
@@ -32,7 +32,10 @@ export function findProfilesCommand(s: Services): CommandTable<typeof CommandIds
   };
 }
 
-async function findProfiles(s: Services, arg: unknown): Promise<string | undefined> {
+async function findProfiles(
+  s: Uses<'schema' | 'session' | 'log' | 'notifier'>,
+  arg: unknown,
+): Promise<string | undefined> {
   const database = await pickDatabase(
     s,
     databaseFrom(arg),
@@ -81,7 +84,7 @@ async function askConditions(database: Database): Promise<Condition[] | undefine
 }
 
 function showResults(
-  s: Services,
+  s: Uses<'session' | 'log' | 'notifier'>,
   database: Database,
   conditions: Condition[],
 ): Promise<Profile | undefined> {

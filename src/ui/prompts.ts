@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Collection, Database } from '../api/types';
-import type { Services } from '../services';
+import type { Uses } from '../services';
 
 /**
  * Runs requests under a progress indicator: in the status bar for quick reads, or as a notification
@@ -35,7 +35,7 @@ export async function askId(title: string, prompt: string): Promise<string | und
 
 /** The database named by a command's argument (ID or name), or one the user picks from the account. */
 export async function pickDatabase(
-  s: Services,
+  s: Uses<'schema'>,
   ref: string | undefined,
   title: string,
   placeHolder: string,

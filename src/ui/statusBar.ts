@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { CommandIds } from '../commands/ids';
 import type { StatusBarCommandId } from '../commands/ids';
 import type { CommandTable } from '../commands/registry';
-import type { Services } from '../services';
+import type { Services, Uses } from '../services';
 
 /** A status-bar item with the signed-in account; clicking it offers Sign In / Sign Out / Show Log. */
 export function createStatusBar(s: Services): {
@@ -60,7 +60,7 @@ export function createStatusBar(s: Services): {
   };
 }
 
-async function accountMenu(s: Services): Promise<void> {
+async function accountMenu(s: Uses<'session'>): Promise<void> {
   const signedIn = s.session.state.kind === 'signedIn';
   const entries = [
     ...(signedIn
