@@ -4,32 +4,18 @@
 // A case that throws is reported with its error; sizes stop growing once one takes longer than
 // --max-ms (default 20,000), so a quadratic case does not run for minutes. --issue-only runs
 // only the cases named in the issue, not the further ones added with the fixes.
-import type { Field, Interest } from '../../src/api/types';
+import type { Interest } from '../../src/api/types';
 import {
   type DocumentSchema,
   checkDocument,
   formatEdits,
   serializeProfile,
 } from '../../src/documents/model';
+import { fieldDefinition } from '../fixtures/documents';
 
 interface Case {
   name: string;
   run: () => string;
-}
-
-function field(name: string, type: string, value = ''): Field {
-  return {
-    ID: '1',
-    name,
-    type,
-    value,
-    displayed: false,
-    ordered: false,
-    length: '',
-    textlines: '',
-    hidden: false,
-    index: false,
-  };
 }
 
 function time(c: Case): string {
@@ -91,7 +77,7 @@ function unknownInterestsCase(n: number): Case {
 }
 
 function unknownKeysCase(n: number): Case {
-  const fields = Array.from({ length: 5000 }, (_, i) => field(`field_${i}`, 'text'));
+  const fields = Array.from({ length: 5000 }, (_, i) => fieldDefinition(`field_${i}`, 'text'));
   const keys = Array.from({ length: n }, (_, i) => `"fiel_${i}": 1`).join(',');
   return {
     name: `1. ${n} unknown top-level keys, 5000 fields`,
@@ -103,7 +89,7 @@ function badSelectCase(duplicates: number, choices: number): Case {
   const list = Array.from({ length: choices }, (_, i) => `choice${i}`);
   const schema: DocumentSchema = {
     kind: 'profile',
-    fields: [field('pick', 'select', list.join('\r\n'))],
+    fields: [fieldDefinition('pick', 'select', list.join('\r\n'))],
   };
   const body = Array.from({ length: duplicates }, (_, i) => `"pick": "chioce${i}"`).join(',\n');
   return {
@@ -128,7 +114,7 @@ function selectCase(duplicates: number, choices: number): Case {
   const list = Array.from({ length: choices }, (_, i) => `choice${i}`);
   const schema: DocumentSchema = {
     kind: 'profile',
-    fields: [field('pick', 'select', list.join('\r\n'))],
+    fields: [fieldDefinition('pick', 'select', list.join('\r\n'))],
   };
   const body = Array.from(
     { length: duplicates },
@@ -168,7 +154,7 @@ function undefinedContentCase(): Case {
         modified: 'm',
         removed: false as const,
       };
-      const text = serializeProfile(profile, [field('a', 'text')]).replace(/\n\s*/g, '');
+      const text = serializeProfile(profile, [fieldDefinition('a', 'text')]).replace(/\n\s*/g, '');
       const edits = formatEdits(text, { tabSize: 100, insertSpaces: true });
       return `${edits.filter((e) => typeof e.content !== 'string').length} of ${edits.length} edits without content`;
     },

@@ -1,7 +1,7 @@
 // Issue 20 (and 14.8): documents the model once threw on, took quadratic time over, or could not
 // save unchanged. Work is bounded by counting (a Proxy or a getter), never by the clock.
 import * as assert from 'node:assert';
-import type { Field, Interest, Profile } from '../../src/api/types';
+import type { Interest, Profile } from '../../src/api/types';
 import { parseProfile } from '../../src/api/parse';
 import {
   type DocumentSchema,
@@ -17,21 +17,7 @@ import {
   toParsedDocument,
 } from '../../src/documents/model';
 import { MAX_PROBLEMS } from '../../src/documents/model/tree';
-
-function field(name: string, type: string, value = ''): Field {
-  return {
-    ID: '1',
-    name,
-    type,
-    value,
-    displayed: false,
-    ordered: false,
-    length: '',
-    textlines: '',
-    hidden: false,
-    index: false,
-  };
-}
+import { fieldDefinition } from '../fixtures/documents';
 
 function profile(fields: Record<string, string>, interests: string[] = []): Profile {
   return {
@@ -84,7 +70,10 @@ describe('documents: syntax problems (issue 20.1)', () => {
 
 describe('documents: fields named like Object.prototype keys (issues 20.2, 14.8)', () => {
   const names = ['__proto__', 'constructor', 'toString', 'hasOwnProperty'];
-  const fields = [field('email', 'email'), ...names.map((n) => field(n, 'text'))];
+  const fields = [
+    fieldDefinition('email', 'email'),
+    ...names.map((n) => fieldDefinition(n, 'text')),
+  ];
   const schema: DocumentSchema = { kind: 'profile', fields };
 
   it('a profile without them serializes to JSON that checks clean', () => {
@@ -134,7 +123,7 @@ describe('documents: fields named like Object.prototype keys (issues 20.2, 14.8)
   it('a field type named like an Object.prototype key is an unknown type, not a rule', () => {
     const odd: DocumentSchema = {
       kind: 'profile',
-      fields: [field('a', 'constructor'), field('b', 'toString')],
+      fields: [fieldDefinition('a', 'constructor'), fieldDefinition('b', 'toString')],
     };
     assert.ok(checkDocument('{"fields": {"a": "x", "b": "y"}}', odd).ok);
     assert.ok(checkDocument(newProfileTemplate(odd.fields), odd).ok);
@@ -166,7 +155,7 @@ describe('documents: linear checks (issues 20.3, 20.4)', () => {
   it("reads a select's choices once, however often its key repeats", () => {
     const choices = Array.from({ length: 500 }, (_, i) => `c${i}`).join('\n');
     let reads = 0;
-    const pick = field('pick', 'select');
+    const pick = fieldDefinition('pick', 'select');
     Object.defineProperty(pick, 'value', {
       get: () => {
         reads++;
@@ -205,7 +194,7 @@ describe('documents: Format Document (issue 20.5)', () => {
 
   it('never returns an edit without content at an indent of exactly 200 columns', () => {
     const opened = profile({ a: '1' }, ['x']);
-    const minified = serializeProfile(opened, [field('a', 'text')]).replace(/\n\s*/g, '');
+    const minified = serializeProfile(opened, [fieldDefinition('a', 'text')]).replace(/\n\s*/g, '');
     for (const [text, tabSize] of [
       [minified, 100],
       [`${'['.repeat(51)}1${']'.repeat(51)}`, 4],
@@ -237,7 +226,7 @@ describe('documents: Format Document (issue 20.5)', () => {
 
 describe('documents: new documents (issue 20.6)', () => {
   it('a name defined twice takes the first definition, as the check does', () => {
-    const fields = [field('n', 'float', '0'), field('n', 'text')];
+    const fields = [fieldDefinition('n', 'float', '0'), fieldDefinition('n', 'text')];
     const text = newSubprofileTemplate(fields);
     assert.deepStrictEqual(JSON.parse(text), { fields: { n: '0' } });
     const result = checkDocument(text, { kind: 'subprofile', fields });
@@ -245,14 +234,14 @@ describe('documents: new documents (issue 20.6)', () => {
   });
 
   it('a select whose default choice the check would refuse starts empty', () => {
-    const fields = [field('s', 'select', 'a\tb*\nc')];
+    const fields = [fieldDefinition('s', 'select', 'a\tb*\nc')];
     const result = checkDocument(newProfileTemplate(fields), { kind: 'profile', fields });
     assert.ok(result.ok, JSON.stringify(result.problems));
   });
 });
 
 describe('documents: a field the definitions lack (issue 20.9)', () => {
-  const fields = [field('email', 'email')];
+  const fields = [fieldDefinition('email', 'email')];
   const schema: DocumentSchema = {
     kind: 'profile',
     fields,

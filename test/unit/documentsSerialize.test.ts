@@ -1,5 +1,5 @@
 import * as assert from 'node:assert';
-import type { Field, Profile, Subprofile } from '../../src/api/types';
+import type { Profile, Subprofile } from '../../src/api/types';
 import {
   checkDocument,
   newProfileTemplate,
@@ -14,22 +14,7 @@ import {
   loadOriginal,
   readFixture,
 } from '../fixtures/documents';
-
-function field(name: string, type: string, value = '', extra: Partial<Field> = {}): Field {
-  return {
-    ID: '1',
-    name,
-    type,
-    value,
-    displayed: true,
-    ordered: false,
-    length: '',
-    textlines: '1',
-    hidden: false,
-    index: false,
-    ...extra,
-  };
-}
+import { fieldDefinition } from '../fixtures/documents';
 
 describe('documents: serialization', () => {
   it('writes a profile as the API returns it: key order, 2 spaces, trailing newline', () => {
@@ -41,7 +26,11 @@ describe('documents: serialization', () => {
   });
 
   it('orders fields as the definitions do, then unknown keys the server sent', () => {
-    const fields = [field('b', 'text'), field('2024', 'text'), field('a', 'text')];
+    const fields = [
+      fieldDefinition('b', 'text'),
+      fieldDefinition('2024', 'text'),
+      fieldDefinition('a', 'text'),
+    ];
     const profile: Profile = {
       ID: '1',
       fields: { zz_extra: 'x', a: '1', b: '2', '2024': '3' },
@@ -80,7 +69,10 @@ describe('documents: serialization', () => {
   });
 
   it('writes a subprofile with profile and collection, and it passes the checks unchanged', () => {
-    const fields = [field('order_id', 'integer', '0'), field('amount', 'float', '0')];
+    const fields = [
+      fieldDefinition('order_id', 'integer', '0'),
+      fieldDefinition('amount', 'float', '0'),
+    ];
     const sub: Subprofile = {
       ID: '20285',
       secret: 'abc',
@@ -159,12 +151,12 @@ describe('documents: templates', () => {
 
   it("replaces defaults that would not pass with the type's empty value", () => {
     const odd = [
-      field('n', 'integer', 'abc'),
-      field('f', 'float', ''),
-      field('d', 'date', '2023-02-30'),
-      field('dt', 'datetime', 'now'),
-      field('ed', 'empty_date', 'x'),
-      field('t', 'text', 'toolong', { length: '3' }),
+      fieldDefinition('n', 'integer', 'abc'),
+      fieldDefinition('f', 'float', ''),
+      fieldDefinition('d', 'date', '2023-02-30'),
+      fieldDefinition('dt', 'datetime', 'now'),
+      fieldDefinition('ed', 'empty_date', 'x'),
+      fieldDefinition('t', 'text', 'toolong', { length: '3' }),
     ];
     const parsed = JSON.parse(newSubprofileTemplate(odd)) as { fields: Record<string, string> };
     assert.deepStrictEqual(parsed.fields, {
@@ -180,7 +172,7 @@ describe('documents: templates', () => {
 
   it('leaves out interests when the database has none', () => {
     assert.strictEqual(
-      newProfileTemplate([field('a', 'text', 'x')]),
+      newProfileTemplate([fieldDefinition('a', 'text', 'x')]),
       '{\n  "fields": {\n    "a": "x"\n  }\n}\n',
     );
     assert.strictEqual(newSubprofileTemplate([]), '{\n  "fields": {}\n}\n');

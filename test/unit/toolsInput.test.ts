@@ -21,21 +21,10 @@ import {
   verbatimBlock,
 } from '../../src/tools/toolInput';
 import { TOOL_NAMES } from '../../src/tools/names';
+import { fieldDefinition } from '../fixtures/documents';
 
-function field(name: string, type: string, value = ''): Field {
-  return {
-    ID: name,
-    name,
-    type,
-    value,
-    displayed: true,
-    ordered: false,
-    length: '',
-    textlines: '',
-    hidden: false,
-    index: false,
-  };
-}
+const field = (name: string, type: string, value = ''): Field =>
+  fieldDefinition(name, type, value, { ID: name });
 
 function failure(result: { ok: boolean; message?: string }): string {
   assert.equal(result.ok, false);
