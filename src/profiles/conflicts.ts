@@ -7,11 +7,12 @@ import {
   findConflicts,
   sameSet,
 } from '../documents/model';
-import type { Entity } from './kinds';
+import { type Entity, kindOf } from './kinds';
 import type { PartialWrite } from './records';
 
+/** The interests that are set: a subprofile has none. */
 function interestsOf(entity: Entity): string[] {
-  return 'interests' in entity ? entity.interests : [];
+  return kindOf(entity).interestsOf(entity) ?? [];
 }
 
 /**

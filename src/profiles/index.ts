@@ -6,15 +6,8 @@ export { findDatabase, ownerOfCollection, ownerOfProfile, ownerOfSubprofile } fr
 export type { Owner, OwnerSource, ProfileOwner, SubprofileOwner } from './owners';
 export { DraftRecord, EntityRecord } from './records';
 export type { PartialWrite } from './records';
+export { AmbiguousCreateError, WriteCancelledError, WriteRefusedError, capitalize } from './errors';
 export {
-  AmbiguousCreateError,
-  WriteCancelledError,
-  WriteRefusedError,
-  capitalize,
-  mayHaveLanded,
-} from './errors';
-export {
-  LOST_CREATE_WINDOW,
   checkDraft,
   checkEdit,
   confirmDelete,
