@@ -36,7 +36,12 @@ export default tseslint.config(
   {
     // The API layer, the document model and the write engine know nothing of the editor: they are
     // tested in plain Node, and every feature (documents, tables, imports, agent tools) shares them.
-    files: ['src/api/**/*.ts', 'src/documents/model/**/*.ts', 'src/profiles/**/*.ts'],
+    files: [
+      'src/api/**/*.ts',
+      'src/documents/model/**/*.ts',
+      'src/profiles/**/*.ts',
+      'src/selections/rulesText.ts',
+    ],
     rules: {
       'no-restricted-imports': [
         'error',

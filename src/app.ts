@@ -13,9 +13,10 @@ import { Notifier } from './ui/notifier';
 import { createStatusBar } from './ui/statusBar';
 import { createExplorer } from './tree';
 import type { ExplorerProvider } from './tree/explorerProvider';
-import { lastSearch, type SearchState } from './tree/findProfiles';
+import { lastSearch, type SearchState } from './tree/searchState';
 import { SwitchablePrompter, type Prompter } from './ui/prompter';
 import { registerTools } from './tools';
+import { createSelections } from './selections';
 
 /** What activate() returns: a small surface for scripts and for the integration tests. */
 export interface ExtensionApi {
@@ -63,7 +64,9 @@ export function createApp(context: vscode.ExtensionContext): App {
   const tree = createExplorer(services);
   const statusBar = createStatusBar(services);
   const tools = registerTools(services);
+  const selections = createSelections(services, tree.explorer);
   disposables.push(
+    ...selections.disposables,
     ...documents.disposables,
     ...tree.disposables,
     ...statusBar.disposables,
@@ -74,6 +77,7 @@ export function createApp(context: vscode.ExtensionContext): App {
     ...accountCommands(services),
     ...tree.commands,
     ...documents.commands,
+    ...selections.commands,
     ...statusBar.commands,
   };
   disposables.push(...registerCommands(table, notifier));

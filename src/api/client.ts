@@ -70,13 +70,13 @@ type InterestsUpdate = ProfileUpdate['interests'];
  * A database ID or name as a path segment; a name may hold spaces or a slash. `.` and `..` would
  * survive any encoding (URL parsers read `%2e` as a dot) and climb out of the path: refused.
  */
-function seg(value: string): string {
+export function seg(value: string): string {
   if (value === '' || value === '.' || value === '..') throw badPathValue(value);
   return encodeURIComponent(value);
 }
 
 /** Copernica's profile, subprofile and collection IDs are digits; anything else never reaches a path. */
-function idSeg(value: string): string {
+export function idSeg(value: string): string {
   if (!/^\d{1,20}$/.test(value)) throw badPathValue(value);
   return value;
 }
@@ -264,6 +264,53 @@ export class CopernicaClient {
 
   async deleteSubprofile(id: string, signal?: AbortSignal): Promise<void> {
     await this.send('DELETE', `subprofile/${idSeg(id)}`, undefined, signal);
+  }
+
+  /**
+   * A page of a selection's profiles. The page documents `fields[]` (so `id>…` works, and the
+   * explorer pages by ID as for a database) but not `orderby`, which is sent anyway: Copernica
+   * ignores a parameter it does not know, and the ListGuard ends a walk that goes wrong
+   * (https://www.copernica.com/en/documentation/restv4/rest-get-view-profiles). The other
+   * selection calls are in ./views.ts, loaded when first needed.
+   */
+  async viewProfiles(
+    viewId: string,
+    query?: ProfileQuery,
+    signal?: AbortSignal,
+  ): Promise<Page<Profile>> {
+    return this.page(`view/${idSeg(viewId)}/profiles`, query, parseProfile, signal);
+  }
+
+  /** A page of a miniselection's subprofiles; `fields[]` is documented as for selections. */
+  async miniviewSubprofiles(
+    miniviewId: string,
+    query?: ProfileQuery,
+    signal?: AbortSignal,
+  ): Promise<Page<Subprofile>> {
+    return this.page(`miniview/${idSeg(miniviewId)}/subprofiles`, query, parseSubprofile, signal);
+  }
+
+  /** Every page of a plain listing at `path` (built with seg/idSeg), for the modules beside this one. */
+  listAt<T extends { ID: string }>(
+    path: string,
+    item: Parser<T>,
+    signal?: AbortSignal,
+  ): Promise<T[]> {
+    return this.listAll(path, item, signal);
+  }
+
+  /** One entity at `path` (built with seg/idSeg), for the modules beside this one. */
+  getAt<T>(path: string, parser: Parser<T>, signal?: AbortSignal): Promise<T> {
+    return this.get(path, undefined, parser, signal);
+  }
+
+  /** A call without an answer to read, for the modules beside this one. */
+  async callAt(method: Method, path: string, signal?: AbortSignal): Promise<void> {
+    await this.send(method, path, undefined, signal);
+  }
+
+  get apiVersion(): string {
+    return this.transport.version;
   }
 
   /** Forgets the cached JWT (sign-out); the next call exchanges the token again. */

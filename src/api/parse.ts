@@ -22,7 +22,7 @@ export function malformed(what: string): ApiError {
   return new ApiError({ kind: 'server', message: `${invalidResponseMessage()}: ${what}` });
 }
 
-function object(value: unknown, what: string): Json {
+export function object(value: unknown, what: string): Json {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw malformed(`expected ${what} to be an object`);
   }
@@ -30,13 +30,13 @@ function object(value: unknown, what: string): Json {
 }
 
 /** IDs and values arrive as strings, but a number is the same value, not a broken payload. */
-function str(value: unknown, fallback = ''): string {
+export function str(value: unknown, fallback = ''): string {
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   return fallback;
 }
 
-function id(source: Json, key: string, what: string): string {
+export function id(source: Json, key: string, what: string): string {
   const value = source[key];
   if ((typeof value === 'string' && value !== '') || typeof value === 'number')
     return String(value);
@@ -44,7 +44,7 @@ function id(source: Json, key: string, what: string): string {
 }
 
 /** Docs describe some flags as 1/null and others as booleans; accept both. */
-function bool(value: unknown): boolean {
+export function bool(value: unknown): boolean {
   if (typeof value === 'boolean') return value;
   if (typeof value === 'number') return value !== 0;
   if (typeof value === 'string') return /^(1|true|yes)$/i.test(value.trim());

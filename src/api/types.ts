@@ -153,3 +153,45 @@ export interface SubprofileUpdate {
 }
 
 export type ApiVersion = 'v4' | 'v3' | 'v2';
+
+/**
+ * A selection ("view" in the API) or a miniselection ("miniview"): a saved, rule-based subset of a
+ * database's profiles or of a collection's subprofiles
+ * (https://www.copernica.com/en/documentation/restv4/rest-get-view). Hyphenated keys are renamed.
+ */
+export interface View {
+  ID: string;
+  name: string;
+  description: string;
+  /** `database` or `view` for a selection, `collection` for a miniselection. */
+  parentType: string;
+  parentId: string;
+  hasChildren: boolean;
+  hasRules: boolean;
+  /** The owning database of a selection, '' for a miniselection. */
+  database: string;
+  /** The owning collection of a miniselection, '' for a selection. */
+  collection: string;
+  /** `YYYY-MM-DD hh:mm:ss`, or '' when Copernica gives none (before the first build). */
+  lastBuilt: string;
+}
+
+/**
+ * One condition of a rule, as Copernica returns it: its `type` (Field, Interest, Date, …) and the
+ * type's own hyphenated keys, kept as they came (a null-prototype map of JSON values).
+ */
+export interface ViewCondition {
+  ID: string;
+  type: string;
+  properties: Record<string, unknown>;
+}
+
+/** A rule of a selection or miniselection (https://www.copernica.com/en/documentation/restv4/rest-get-view-rules). */
+export interface ViewRule {
+  ID: string;
+  name: string;
+  /** The rule matches the profiles that do not satisfy its conditions (`inversed`, or `inverted`). */
+  inversed: boolean;
+  disabled: boolean;
+  conditions: ViewCondition[];
+}

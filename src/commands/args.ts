@@ -5,7 +5,7 @@ import type { EntityKindName } from '../profiles';
 
 type Bag = Record<string, unknown>;
 
-function bag(value: unknown): Bag | undefined {
+export function bag(value: unknown): Bag | undefined {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
     ? (value as Bag)
     : undefined;

@@ -31,6 +31,12 @@ export const DocumentCommandIds = {
   deleteSubprofile: 'copernica.deleteSubprofile',
 } as const;
 
+/** Selections and miniselections (src/selections): loaded on first use, like the documents. */
+export const SelectionCommandIds = {
+  showSelectionRules: 'copernica.showSelectionRules',
+  rebuildSelection: 'copernica.rebuildSelection',
+} as const;
+
 /** The status-bar item (src/ui/statusBar.ts). */
 export const StatusBarCommandIds = {
   accountMenu: 'copernica.accountMenu',
@@ -40,6 +46,7 @@ export const CommandIds = {
   ...AccountCommandIds,
   ...TreeCommandIds,
   ...DocumentCommandIds,
+  ...SelectionCommandIds,
   ...StatusBarCommandIds,
 } as const;
 
@@ -48,4 +55,5 @@ export type CommandId = ValueOf<typeof CommandIds>;
 export type AccountCommandId = ValueOf<typeof AccountCommandIds>;
 export type TreeCommandId = ValueOf<typeof TreeCommandIds>;
 export type DocumentCommandId = ValueOf<typeof DocumentCommandIds>;
+export type SelectionCommandId = ValueOf<typeof SelectionCommandIds>;
 export type StatusBarCommandId = ValueOf<typeof StatusBarCommandIds>;

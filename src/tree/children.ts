@@ -15,6 +15,7 @@ export function databaseChildren(node: NodeOf<'database'>): Node[] {
     },
     { kind: 'interests', id: `${node.id}/interests`, parent: node, database },
     { kind: 'collections', id: `${node.id}/collections`, parent: node, database },
+    { kind: 'selections', id: `${node.id}/selections`, parent: node, database },
     { kind: 'profiles', id: `${node.id}/profiles`, parent: node, database },
   ];
 }
@@ -74,15 +75,26 @@ export function collectionsChildren(node: NodeOf<'collections'>): Node[] {
   }));
 }
 
+/** A collection's fields, then its miniselections (asked for only when that node is expanded). */
 export function collectionChildren(node: NodeOf<'collection'>): Node[] {
   const fields = node.collection.fields.data;
-  if (fields.length === 0) return [message(node, vscode.l10n.t('No fields'))];
-  return fields.map((field) => ({
-    kind: 'field',
-    id: `${node.id}/${field.ID}`,
+  const miniselections: Node = {
+    kind: 'miniselections',
+    id: `${node.id}/miniselections`,
     parent: node,
-    field,
-  }));
+    database: node.database,
+    collection: node.collection,
+  };
+  if (fields.length === 0) return [message(node, vscode.l10n.t('No fields')), miniselections];
+  return [
+    ...fields.map((field): Node => ({
+      kind: 'field',
+      id: `${node.id}/${field.ID}`,
+      parent: node,
+      field,
+    })),
+    miniselections,
+  ];
 }
 
 /** A profile expands into its database's collections, each listing that profile's subprofiles. */

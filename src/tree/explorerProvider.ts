@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
-import type { Page, Profile, Subprofile } from '../api/types';
+import type { CopernicaClient } from '../api/client';
+import type { ListGuardOptions } from '../api/listGuard';
+import type { Page, Profile, ProfileQuery, Subprofile, View } from '../api/types';
 import type { EntityChange } from '../changes';
 import type { Entity } from '../profiles';
 import type { Services } from '../services';
@@ -8,13 +10,18 @@ import * as children from './children';
 import { isPaged, type Node, type PagedNode } from './nodes';
 import { Pager, pagedQuery } from './pager';
 import { renderNode } from './render';
+import type { SelectionTree } from '../selections/treeChildren';
 
 type AnyPager = Pager<Profile> | Pager<Subprofile>;
 
-/** What a paged list holds: the profiles of a database, or a profile's subprofiles in one collection. */
+/**
+ * What a paged list holds: the profiles of a database or of one of its selections, a profile's
+ * subprofiles in one collection, or the subprofiles of a collection's miniselection.
+ */
 type ListKey =
-  | { kind: 'profile'; database: string }
-  | { kind: 'subprofile'; profile: string; collection: string };
+  | { kind: 'profile'; database: string; view?: string }
+  | { kind: 'subprofile'; profile: string; collection: string }
+  | { kind: 'miniview'; collection: string; view: string };
 
 interface PagedList {
   key: ListKey;
@@ -22,14 +29,23 @@ interface PagedList {
 }
 
 function keyOf(node: PagedNode): ListKey {
-  return node.kind === 'profiles'
-    ? { kind: 'profile', database: node.database.ID }
-    : { kind: 'subprofile', profile: node.profile.ID, collection: node.collection.ID };
+  switch (node.kind) {
+    case 'profiles':
+      return { kind: 'profile', database: node.database.ID };
+    case 'selectionProfiles':
+      return { kind: 'profile', database: node.database.ID, view: node.view.ID };
+    case 'subprofiles':
+      return { kind: 'subprofile', profile: node.profile.ID, collection: node.collection.ID };
+    case 'miniselection':
+      return { kind: 'miniview', collection: node.collection.ID, view: node.view.ID };
+  }
 }
 
 /** Whether a change made through the extension concerns this list. */
 function concerns(key: ListKey, change: EntityChange): boolean {
   if (key.kind === 'profile') return change.kind === 'profile' && change.parentId === key.database;
+  if (key.kind === 'miniview')
+    return change.kind === 'subprofile' && change.parentId === key.collection;
   return (
     change.kind === 'subprofile' &&
     change.parentId === key.collection &&
@@ -51,6 +67,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<Node>, vscode.D
   /** Bumped by reset(): a load that began before it belongs to a tree that is gone. */
   private generation = 0;
   private readonly disposables: vscode.Disposable[] = [];
+  private selectionTree: Promise<SelectionTree> | undefined;
 
   constructor(private readonly s: Services) {
     this.disposables.push(
@@ -93,8 +110,22 @@ export class ExplorerProvider implements vscode.TreeDataProvider<Node>, vscode.D
     if (node.kind === 'error') return this.refreshNode(node.owner ?? (this.root as Node));
     if (node.kind === 'account' || node.kind === 'message') return this.refreshAll();
     this.forget(node.id);
+    if (node.kind === 'database' || node.kind === 'selections' || node.kind === 'selection')
+      this.forgetViews(node.database.ID);
     if (node.kind === 'database') await this.s.schema.reloadDatabase(node.database.ID);
     this.changed.fire(node.kind === 'database' ? this.root : node);
+  }
+
+  /**
+   * A selection or miniselection was rebuilt (or changed): its lists are read again, and the nodes
+   * that show it are drawn again with what Copernica now says (its build time).
+   */
+  viewChanged(view: View): void {
+    if (view.database !== '') this.forgetViews(view.database);
+    for (const [nodeId, { key }] of this.pagers)
+      if ((key.kind === 'profile' || key.kind === 'miniview') && key.view === view.ID)
+        this.forget(nodeId);
+    this.changed.fire(undefined);
   }
 
   /** Appends the next page of a paged node. */
@@ -140,8 +171,14 @@ export class ExplorerProvider implements vscode.TreeDataProvider<Node>, vscode.D
         return children.collectionChildren(node);
       case 'profile':
         return children.profileChildren(node);
+      case 'selections':
+      case 'selection':
+      case 'miniselections':
+        return (await this.selections()).children(node);
       case 'profiles':
       case 'subprofiles':
+      case 'selectionProfiles':
+      case 'miniselection':
         return this.pagedChildren(node);
       default:
         return [];
@@ -155,28 +192,28 @@ export class ExplorerProvider implements vscode.TreeDataProvider<Node>, vscode.D
       // The node was drawn before its total was known: draw it again (its children are cached now).
       if (pager.total !== undefined) this.changed.fire(node);
     }
-    const items: Node[] =
-      node.kind === 'profiles'
-        ? (pager as Pager<Profile>).items.map((profile) => ({
-            kind: 'profile',
-            id: `${node.id}/${profile.ID}`,
-            parent: node,
-            database: node.database,
-            profile,
-          }))
-        : (pager as Pager<Subprofile>).items.map((subprofile) => ({
-            kind: 'subprofile',
-            id: `${node.id}/${subprofile.ID}`,
-            parent: node,
-            database: node.database,
-            collection: node.collection,
-            subprofile,
-          }));
+    const ofProfiles = node.kind === 'profiles' || node.kind === 'selectionProfiles';
+    const items: Node[] = ofProfiles
+      ? (pager as Pager<Profile>).items.map((profile) => ({
+          kind: 'profile',
+          id: `${node.id}/${profile.ID}`,
+          parent: node,
+          database: node.database,
+          profile,
+        }))
+      : (pager as Pager<Subprofile>).items.map((subprofile) => ({
+          kind: 'subprofile',
+          id: `${node.id}/${subprofile.ID}`,
+          parent: node,
+          database: node.database,
+          collection: node.collection,
+          subprofile,
+        }));
     if (items.length === 0) {
       return [
         children.message(
           node,
-          node.kind === 'profiles' ? vscode.l10n.t('No profiles') : vscode.l10n.t('No subprofiles'),
+          ofProfiles ? vscode.l10n.t('No profiles') : vscode.l10n.t('No subprofiles'),
         ),
       ];
     }
@@ -193,22 +230,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<Node>, vscode.D
     const query = (afterId: string | undefined, withTotal: boolean) =>
       pagedQuery(pageSize, afterId, withTotal);
     const guard = (what: string) => ({ what, warn: (line: string) => this.s.log.warn(line) });
-    const pager: AnyPager =
-      node.kind === 'profiles'
-        ? new Pager<Profile>(
-            (after, total, signal): Promise<Page<Profile>> =>
-              client.profiles(node.database.ID, query(after, total), signal),
-            pageSize,
-            guard(`the profiles of database ${node.database.ID}`),
-          )
-        : new Pager<Subprofile>(
-            (after, total, signal) =>
-              client.subprofiles(node.profile.ID, node.collection.ID, query(after, total), signal),
-            pageSize,
-            guard(
-              `the subprofiles of profile ${node.profile.ID} in collection ${node.collection.ID}`,
-            ),
-          );
+    const pager = pagerOf(node, pageSize, (after, total) => query(after, total), guard, client);
     this.pagers.set(node.id, { key: keyOf(node), pager });
     return pager;
   }
@@ -242,6 +264,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<Node>, vscode.D
     this.generation += 1;
     this.pagers.clear();
     this.failures.clear();
+    this.forgetViews();
     this.root = undefined;
     this.changed.fire(undefined);
   }
@@ -257,6 +280,22 @@ export class ExplorerProvider implements vscode.TreeDataProvider<Node>, vscode.D
     this.changed.fire(undefined);
   }
 
+  /** The selection nodes' children: their module loads with the first expansion of one. */
+  private selections(): Promise<SelectionTree> {
+    this.selectionTree ??= import('../selections/treeChildren')
+      .then((m) => new m.SelectionTree(() => this.s.session.client()))
+      .catch((error: unknown) => {
+        this.selectionTree = undefined;
+        throw error;
+      });
+    return this.selectionTree;
+  }
+
+  /** Runs before any expansion that follows: both wait on the same loaded module. */
+  private forgetViews(database?: string): void {
+    void this.selectionTree?.then((tree) => tree.forget(database));
+  }
+
   private withProgress<T>(task: () => Promise<T>): Promise<T> {
     return Promise.resolve(
       vscode.window.withProgress({ location: { viewId: 'copernica.explorer' } }, task),
@@ -268,10 +307,61 @@ export class ExplorerProvider implements vscode.TreeDataProvider<Node>, vscode.D
   }
 }
 
+type Query = (after: string | undefined, total: boolean) => ProfileQuery;
+type Guard = (what: string) => ListGuardOptions;
+
+/** The pager of a paged node: every list is paged the same way, by ID (pager.ts). */
+function pagerOf(
+  node: PagedNode,
+  pageSize: number,
+  query: Query,
+  guard: Guard,
+  client: CopernicaClient,
+): AnyPager {
+  switch (node.kind) {
+    case 'profiles':
+      return new Pager<Profile>(
+        (after, total, signal): Promise<Page<Profile>> =>
+          client.profiles(node.database.ID, query(after, total), signal),
+        pageSize,
+        guard(`the profiles of database ${node.database.ID}`),
+      );
+    case 'selectionProfiles':
+      return new Pager<Profile>(
+        (after, total, signal) => client.viewProfiles(node.view.ID, query(after, total), signal),
+        pageSize,
+        guard(`the profiles of selection ${node.view.ID}`),
+      );
+    case 'subprofiles':
+      return new Pager<Subprofile>(
+        (after, total, signal) =>
+          client.subprofiles(node.profile.ID, node.collection.ID, query(after, total), signal),
+        pageSize,
+        guard(`the subprofiles of profile ${node.profile.ID} in collection ${node.collection.ID}`),
+      );
+    case 'miniselection':
+      return new Pager<Subprofile>(
+        (after, total, signal) =>
+          client.miniviewSubprofiles(node.view.ID, query(after, total), signal),
+        pageSize,
+        guard(`the subprofiles of miniselection ${node.view.ID}`),
+      );
+  }
+}
+
 function contextOf(node: Node | undefined): string {
   switch (node?.kind) {
     case 'profiles':
       return vscode.l10n.t('Loading the profiles of {0}', node.database.name);
+    case 'selections':
+      return vscode.l10n.t('Loading the selections of {0}', node.database.name);
+    case 'selection':
+    case 'selectionProfiles':
+      return vscode.l10n.t('Loading selection {0}', node.view.name);
+    case 'miniselections':
+      return vscode.l10n.t('Loading the miniselections of {0}', node.collection.name);
+    case 'miniselection':
+      return vscode.l10n.t('Loading miniselection {0}', node.view.name);
     case 'subprofiles':
       return vscode.l10n.t(
         'Loading the subprofiles of profile {0} in {1}',

@@ -4,7 +4,7 @@ import type { CommandTable } from '../commands/registry';
 import type { Services } from '../services';
 import { definitionsCommand } from './definitions';
 import { ExplorerProvider } from './explorerProvider';
-import { findProfilesCommand } from './findProfiles';
+import { CommandIds } from '../commands/ids';
 import { treeCommands } from './treeCommands';
 
 /** The Copernica explorer view and its commands. */
@@ -22,6 +22,14 @@ export function createExplorer(s: Services): {
   return {
     explorer,
     disposables: [explorer, view, ...definitions.disposables],
-    commands: { ...treeCommands(s, explorer), ...findProfilesCommand(s), ...definitions.commands },
+    commands: {
+      ...treeCommands(s, explorer),
+      // Find Profiles (its condition parser, its result list) loads on first use.
+      [CommandIds.findProfiles]: {
+        context: vscode.l10n.t('Finding profiles'),
+        run: async (arg?: unknown) => (await import('./findProfiles')).findProfiles(s, arg),
+      },
+      ...definitions.commands,
+    },
   };
 }

@@ -6,6 +6,7 @@ import type {
   Interest,
   Profile,
   Subprofile,
+  View,
 } from '../api/types';
 
 /**
@@ -36,16 +37,35 @@ export type Node =
       collection: Collection;
       subprofile: Subprofile;
     })
+  | (Base & { kind: 'selections'; database: Database })
+  | (Base & { kind: 'selection'; database: Database; view: View })
+  | (Base & { kind: 'selectionProfiles'; database: Database; view: View })
+  | (Base & { kind: 'miniselections'; database: Database; collection: Collection })
+  | (Base & { kind: 'miniselection'; database: Database; collection: Collection; view: View })
   | (Base & { kind: 'loadMore'; owner: PagedNode })
   | (Base & { kind: 'message'; text: string })
   | (Base & { kind: 'error'; text: string; owner: Node | undefined });
 
 export type NodeKind = Node['kind'];
-export type PagedNode = Extract<Node, { kind: 'profiles' | 'subprofiles' }>;
+export type PagedNode = Extract<
+  Node,
+  { kind: 'profiles' | 'subprofiles' | 'selectionProfiles' | 'miniselection' }
+>;
+/** A selection or a miniselection in the tree. */
+export type ViewNode = Extract<Node, { kind: 'selection' | 'miniselection' }>;
 export type NodeOf<K extends NodeKind> = Extract<Node, { kind: K }>;
 
 export function isPaged(node: Node): node is PagedNode {
-  return node.kind === 'profiles' || node.kind === 'subprofiles';
+  return (
+    node.kind === 'profiles' ||
+    node.kind === 'subprofiles' ||
+    node.kind === 'selectionProfiles' ||
+    node.kind === 'miniselection'
+  );
+}
+
+export function isViewNode(node: Node): node is ViewNode {
+  return node.kind === 'selection' || node.kind === 'miniselection';
 }
 
 /** The label of a profile: the database's email field, else its first text field, else the ID. */
@@ -74,6 +94,9 @@ export function entityId(node: Node): string | undefined {
       return node.profile.ID;
     case 'subprofile':
       return node.subprofile.ID;
+    case 'selection':
+    case 'miniselection':
+      return node.view.ID;
     default:
       return undefined;
   }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Field } from '../api/types';
+import type { Field, View } from '../api/types';
 import { CommandIds } from '../commands/ids';
 import { profileLabel, type Node } from './nodes';
 
@@ -120,6 +120,16 @@ function build(node: Node, total: number | undefined): vscode.TreeItem {
         node,
         C.None,
       );
+    case 'selections':
+      return withIcon(new vscode.TreeItem(vscode.l10n.t('Selections'), C.Collapsed), 'filter');
+    case 'selection':
+      return renderView(node.view, undefined);
+    case 'selectionProfiles':
+      return pagedFolder(vscode.l10n.t('Profiles'), 'person', total);
+    case 'miniselections':
+      return withIcon(new vscode.TreeItem(vscode.l10n.t('Miniselections'), C.Collapsed), 'filter');
+    case 'miniselection':
+      return renderView(node.view, total);
     case 'loadMore': {
       const item = withIcon(new vscode.TreeItem(vscode.l10n.t('Load more…'), C.None), 'ellipsis');
       item.command = {
@@ -168,6 +178,34 @@ function renderField(field: Field): vscode.TreeItem {
     [vscode.l10n.t('Ordered'), String(field.ordered)],
     [vscode.l10n.t('Hidden'), String(field.hidden)],
     [vscode.l10n.t('Indexed'), String(field.index)],
+  ]);
+  return item;
+}
+
+/**
+ * A selection or miniselection: its description says when Copernica last built it and whether it
+ * has rules (a miniselection's object carries no `has-rules`); its tooltip gives its description.
+ */
+function renderView(view: View, total: number | undefined): vscode.TreeItem {
+  const item = withIcon(new vscode.TreeItem(view.name, C.Collapsed), 'filter');
+  const built =
+    view.lastBuilt === ''
+      ? vscode.l10n.t('never built')
+      : vscode.l10n.t('built {0}', view.lastBuilt.slice(0, 16));
+  const parts = [built];
+  if (view.parentType !== 'collection' && !view.hasRules) parts.push(vscode.l10n.t('no rules'));
+  if (total !== undefined) parts.unshift(String(total));
+  item.description = parts.join(' · ');
+  item.tooltip = tooltip([
+    [
+      view.parentType === 'collection'
+        ? vscode.l10n.t('Miniselection')
+        : vscode.l10n.t('Selection'),
+      view.name,
+    ],
+    ['ID', view.ID],
+    [vscode.l10n.t('Description'), view.description],
+    [vscode.l10n.t('Last built'), view.lastBuilt === '' ? vscode.l10n.t('never') : view.lastBuilt],
   ]);
   return item;
 }

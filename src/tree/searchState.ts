@@ -1,0 +1,14 @@
+import type { Condition, Profile } from '../api/types';
+
+/** What the last Find Profiles showed, for scripts and tests. */
+export interface SearchState {
+  database: string;
+  /** The ID of the selection searched in, if the search was in one. */
+  selection?: string;
+  conditions: Condition[];
+  profiles: Profile[];
+  total: number | undefined;
+  done: boolean;
+}
+
+export const lastSearch: { state?: SearchState } = {};
