@@ -2,10 +2,11 @@
 // to copernica.tools.profileData).
 import * as vscode from 'vscode';
 import { formatCondition } from '../api/conditions';
-import type { Condition, Database } from '../api/types';
+import type { Condition, Database, View } from '../api/types';
 import { fetchEntity } from '../documents/fetchEntity';
 import { KINDS } from '../profiles';
 import { parseConditions } from '../tree/conditionInput';
+import { allViews } from '../tree/viewLists';
 import {
   type FindInput,
   type GetInput,
@@ -54,7 +55,10 @@ export function describeTool(deps: ToolDeps): Tool {
           if (typeof one === 'string') return one;
           databases = [one];
         }
-        const shown = databases.map(databaseDefinition);
+        const client = await deps.s.session.readyClient();
+        const shown: Record<string, unknown>[] = [];
+        for (const database of databases)
+          shown.push(databaseDefinition(database, await allViews(client, database.ID, signal)));
         return resultText(
           { databases: shown },
           {
@@ -76,9 +80,15 @@ function findResult(
   database: Database,
   conditions: string[],
   page: { total?: number; data: { ID: string; fields: Record<string, string> }[] },
+  selection: View | undefined,
 ): string {
   const total = page.total ?? page.data.length;
-  const base = { database: database.name, conditions, total };
+  const base = {
+    database: database.name,
+    ...(selection ? { selection: selection.name } : {}),
+    conditions,
+    total,
+  };
   if (deps.mode() === 'never') {
     const ids = page.data.map((p) => p.ID);
     return resultText({ ...base, ids, more: total - ids.length, note: withheldNote() });
@@ -98,7 +108,9 @@ async function searchOf(
   deps: ToolDeps,
   raw: unknown,
   signal: AbortSignal,
-): Promise<{ input: FindInput; database: Database; conditions: Condition[] } | string> {
+): Promise<
+  { input: FindInput; database: Database; selection?: View; conditions: Condition[] } | string
+> {
   const input = checkFindInput(raw);
   if (!input.ok) return errorText(input.message);
   const database = await databaseNamed(deps, input.value.database, signal);
@@ -108,7 +120,31 @@ async function searchOf(
     const hint = vscode.l10n.t('copernica_describeDatabases lists the fields of each database.');
     return errorText(parsed.message, hint);
   }
-  return { input: input.value, database, conditions: parsed.conditions };
+  const found = { input: input.value, database, conditions: parsed.conditions };
+  if (input.value.selection === undefined) return found;
+  const selection = await selectionNamed(deps, database, input.value.selection, signal);
+  return typeof selection === 'string' ? selection : { ...found, selection };
+}
+
+/** A selection of the database by ID or name (any case); else an error that lists the names. */
+async function selectionNamed(
+  deps: ToolDeps,
+  database: Database,
+  name: string,
+  signal: AbortSignal,
+): Promise<View | string> {
+  const client = await deps.s.session.readyClient();
+  const views = (await allViews(client, database.ID, signal)).map((e) => e.view);
+  const wanted = name.trim().toLowerCase();
+  const view =
+    views.find((v) => v.ID === wanted) ?? views.find((v) => v.name.toLowerCase() === wanted);
+  if (view) return view;
+  return errorText(
+    vscode.l10n.t('Database {0} has no selection "{1}".', database.name, name),
+    views.length === 0
+      ? vscode.l10n.t('It has no selections: leave "selection" out to search all its profiles.')
+      : vscode.l10n.t('Selections: {0}.', views.map((v) => v.name).join(', ')),
+  );
 }
 
 export function findTool(deps: ToolDeps): Tool {
@@ -118,7 +154,10 @@ export function findTool(deps: ToolDeps): Tool {
       // Wrong input sends no profile data (invoke reports it): nothing to ask the user about.
       const search = await searchOf(deps, options.input, signalOf(token)).catch(() => undefined);
       if (search === undefined || typeof search === 'string') return progress;
-      const where = `${search.database.name}: ${search.conditions.map(formatCondition).join('; ')}`;
+      const place = search.selection
+        ? `${search.database.name} › ${search.selection.name}`
+        : search.database.name;
+      const where = `${place}: ${search.conditions.map(formatCondition).join('; ')}`;
       return readConsent(
         deps,
         vscode.l10n.t('The profiles found in {0} are sent to the language model.', where),
@@ -130,20 +169,20 @@ export function findTool(deps: ToolDeps): Tool {
         const signal = signalOf(token);
         const search = await searchOf(deps, options.input, signal);
         if (typeof search === 'string') return search;
-        const { input, database, conditions } = search;
+        const { input, database, selection, conditions } = search;
         const client = await deps.s.session.readyClient();
-        const page = await client.profiles(
-          database.ID,
-          {
-            limit: input.limit,
-            total: true,
-            orderBy: 'id',
-            order: 'asc',
-            conditions,
-          },
-          signal,
-        );
-        return findResult(deps, input, database, conditions.map(formatCondition), page);
+        const query = {
+          limit: input.limit,
+          total: true,
+          orderBy: 'id',
+          order: 'asc',
+          conditions,
+        } as const;
+        const page = selection
+          ? await client.viewProfiles(selection.ID, query, signal)
+          : await client.profiles(database.ID, query, signal);
+        const shown = conditions.map(formatCondition);
+        return findResult(deps, input, database, shown, page, selection);
       }),
   };
 }

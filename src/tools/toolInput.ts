@@ -2,7 +2,7 @@
 // until checked here, and every result is compact JSON under one size cap. No 'vscode' import:
 // tested in plain Node.
 import * as l10n from '@vscode/l10n';
-import type { Collection, Database, Field } from '../api/types';
+import type { Collection, Database, Field, View } from '../api/types';
 import type { EntityKindName } from '../profiles';
 
 /** The most a tool result may hold: a model's context is precious and results are re-sent each turn. */
@@ -25,6 +25,8 @@ export interface DescribeInput {
 }
 export interface FindInput {
   database: string;
+  /** Name or ID of one of the database's selections to search in, instead of all its profiles. */
+  selection?: string;
   conditions: string[];
   limit: number;
   fields?: string[];
@@ -139,8 +141,10 @@ export function checkFindInput(input: unknown): Checked<FindInput> {
       throw new InputError(l10n.t('"limit" must be a whole number from 1 to {0}.', MAX_FIND_LIMIT));
     }
     const fields = textList(o, 'fields');
+    const selection = o.selection === undefined ? undefined : text(o, 'selection', true);
     return {
       database: text(o, 'database', true),
+      ...(selection !== undefined ? { selection } : {}),
       conditions,
       limit,
       ...(fields ? { fields } : {}),
@@ -203,13 +207,31 @@ function collectionDefinition(collection: Collection): Record<string, unknown> {
 }
 
 /** A database's definitions, compact: what a model needs to write conditions and values. */
-export function databaseDefinition(database: Database): Record<string, unknown> {
+/**
+ * A database as the describe tool shows it. Its selections, when given, are listed compactly: ID,
+ * name, the ID of the selection it is nested in, and when Copernica last built it.
+ */
+export function databaseDefinition(
+  database: Database,
+  selections?: readonly { view: View; path: string[] }[],
+): Record<string, unknown> {
   return {
     ID: database.ID,
     name: database.name,
     fields: database.fields.data.map(fieldDefinition),
     interests: database.interests.data.map((i) => i.name),
     collections: database.collections.data.map(collectionDefinition),
+    ...(selections
+      ? {
+          selections: selections.map(({ view }) => ({
+            ID: view.ID,
+            name: view.name,
+            ...(view.parentType === 'view' ? { in: view.parentId } : {}),
+            ...(view.description !== '' ? { description: view.description } : {}),
+            lastBuilt: view.lastBuilt === '' ? null : view.lastBuilt,
+          })),
+        }
+      : {}),
   };
 }
 
