@@ -17,6 +17,17 @@ import {
   type ApiRequest,
 } from './replies';
 import { collectionJson, databaseJson, fieldJson, interestJson, profileJson } from './serialize';
+import { routeDatabaseViews } from './viewRoutes';
+
+/**
+ * POST database/$id or collection/$id without a body succeeds without X-Created (§6.3, observed):
+ * POST is handled as PUT there, and a PUT without changes changes nothing.
+ */
+export function emptyPost(req: ApiRequest): boolean {
+  if (req.method !== 'POST' || req.segments.length !== 2) return false;
+  const body = req.body;
+  return body === undefined || (isMap(body) && Object.keys(body).length === 0);
+}
 
 export function listDatabases(req: ApiRequest, env: ApiEnv): Reply {
   if (req.method !== 'GET') return invalidMethod();
@@ -48,9 +59,12 @@ export function routeDatabase(req: ApiRequest, env: ApiEnv): Reply {
   const get = req.method === 'GET';
   switch (sub) {
     case undefined:
+      if (emptyPost(req)) return putDone(req, env);
       return get && req.segments.length === 2
         ? definitionReply(env, `v${req.version} database ${db.id}`, () => databaseJson(db))
         : invalidMethod();
+    case 'views':
+      return routeDatabaseViews(req, env, db);
     case 'fields':
       return get
         ? jsonReply(envelope(db.fields, parsePaging(req.query, cap), fieldJson))

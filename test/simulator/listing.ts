@@ -62,9 +62,13 @@ export function selectEntities<T extends AnyEntity>(
   owner: FieldOwner,
   params: ListParams,
   env: ApiEnv,
+  within?: (e: T) => boolean,
 ): T[] {
+  // `within` narrows the list to a view's or miniview's members (§9.4).
   const wanted = (e: T): boolean =>
-    e.removed === false && (params.conditions.length === 0 || matches(e, params.conditions));
+    e.removed === false &&
+    (within === undefined || within(e)) &&
+    (params.conditions.length === 0 || matches(e, params.conditions));
   const byId =
     (params.orderby ?? 'id').toLowerCase() === 'id' && !/^desc(ending)?$/i.test(params.order ?? '');
   if (!byId)

@@ -22,6 +22,14 @@ export interface ResolvedOptions {
   seed: number | undefined;
   extraDatabases: ImportedDatabase[];
   cacheDefinitionAnswers: boolean;
+  viewListNested: boolean;
+  emitInverted: boolean;
+  ruleConditions: 'and' | 'or';
+  inversedRules: 'or-not' | 'and-not';
+  viewWithoutRules: 'empty' | 'parent';
+  viewContents: 'live' | 'rebuild';
+  rebuildStatus: 200 | 201 | 204;
+  miniruleIdKey: 'id' | 'ID';
 }
 
 export function resolveOptions(o: SimulatorOptions = {}): ResolvedOptions {
@@ -43,5 +51,13 @@ export function resolveOptions(o: SimulatorOptions = {}): ResolvedOptions {
     extraDatabases: o.extraDatabases ?? [],
     seed: o.seed,
     cacheDefinitionAnswers: o.cacheDefinitionAnswers ?? true,
+    viewListNested: o.viewListNested ?? false,
+    emitInverted: o.emitInverted ?? false,
+    ruleConditions: o.ruleConditions ?? 'and',
+    inversedRules: o.inversedRules ?? 'or-not',
+    viewWithoutRules: o.viewWithoutRules ?? 'empty',
+    viewContents: o.viewContents ?? 'live',
+    rebuildStatus: o.rebuildStatus ?? 204,
+    miniruleIdKey: o.miniruleIdKey ?? 'id',
   };
 }

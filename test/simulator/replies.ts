@@ -15,6 +15,14 @@ export const MESSAGES = {
   fieldsRequired: 'URL parameter fields is required',
   profileRemoved: 'This profile has already been removed',
   subprofileRemoved: 'This subprofile has already been removed',
+  // Views and rules: the real messages are not documented; these follow the pattern above (§9).
+  noView: 'No view with supplied ID',
+  noMiniView: 'No miniview with supplied ID',
+  noRule: 'No rule with supplied ID',
+  noCondition: 'No condition with supplied ID',
+  noName: 'No name supplied',
+  noField: 'No field id supplied for the field',
+  invalidConditionType: 'Invalid condition type',
 } as const;
 
 export function missingElement(n: number): Reply {

@@ -5,6 +5,8 @@ import { routeProfile } from './profileRoutes';
 import { invalidMethod, type ApiEnv, type ApiRequest } from './replies';
 import { identityJson } from './serialize';
 import { routeCollection, routeSubprofile } from './subprofileRoutes';
+import { routeMinicondition, routeMinirule, routeMiniview } from './miniviewRoutes';
+import { routeConditionOfView, routeRuleOfView, routeView } from './viewRoutes';
 
 export function routeApi(req: ApiRequest, env: ApiEnv): Reply {
   switch (req.segments[0]) {
@@ -22,6 +24,18 @@ export function routeApi(req: ApiRequest, env: ApiEnv): Reply {
       return routeProfile(req, env);
     case 'subprofile':
       return routeSubprofile(req, env);
+    case 'view':
+      return routeView(req, env);
+    case 'rule':
+      return routeRuleOfView(req, env);
+    case 'condition':
+      return routeConditionOfView(req, env);
+    case 'miniview':
+      return routeMiniview(req, env);
+    case 'minirule':
+      return routeMinirule(req, env);
+    case 'minicondition':
+      return routeMinicondition(req, env);
     default:
       return invalidMethod();
   }

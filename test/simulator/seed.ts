@@ -17,7 +17,10 @@ import {
 import { Store, type FieldSpec } from './store';
 import { importDatabase } from './seedImport';
 import { addBigDatabase, generateAccount } from './seedSynthetic';
+import { seedViews } from './seedViews';
 import type { SimulatorOptions } from './types';
+import { resolveOptions } from './options';
+import { materialiseAll } from './viewContents';
 
 export const DEFAULT_SEED = 20240101;
 
@@ -48,9 +51,11 @@ export function buildStore(options: SimulatorOptions): Store {
     seedNewsletter(store, 1250);
     seedCustomers(store, 300);
     seedEvents(store);
+    seedViews(store);
   }
   if (options.bigProfiles && options.bigProfiles > 0) addBigDatabase(store, options.bigProfiles);
   for (const extra of options.extraDatabases ?? []) importDatabase(store, extra);
+  materialiseAll(store, resolveOptions(options));
   return store;
 }
 

@@ -6,6 +6,7 @@ import type { Database, FieldOwner } from './model';
 import type { Rng } from './rng';
 import { CITIES, DOMAINS, FIRST_NAMES, LAST_NAMES, mailPart } from './seedWords';
 import type { Store } from './store';
+import { addSyntheticViews } from './seedViews';
 import type { GenerateSpec } from './types';
 
 const DAY = 86_400_000;
@@ -160,5 +161,6 @@ export function generateAccount(store: Store, spec: GenerateSpec): void {
         }
       }
     }
+    if (d === 1) addSyntheticViews(store, db, spec.views ?? 0, spec.viewDepth ?? 3);
   }
 }

@@ -13,6 +13,7 @@ import type {
   Subprofile,
 } from './model';
 import type { Rng } from './rng';
+import { ViewStore } from './views';
 
 export interface FieldSpec {
   name: string;
@@ -37,6 +38,8 @@ export class Store {
   readonly collections = new Map<number, Collection>();
   readonly profiles = new Map<number, Profile>();
   readonly subprofiles = new Map<number, Subprofile>();
+  /** Selections and miniselections with their rules (README §9). */
+  readonly views = new ViewStore();
   private readonly next = { ...FIRST_IDS };
   /**
    * Answers rendered from definitions alone (databases with their fields, interests and

@@ -15,6 +15,8 @@ import {
   type ApiRequest,
 } from './replies';
 import { collectionJson, fieldJson, fieldMap, subprofileJson } from './serialize';
+import { emptyPost } from './databaseRoutes';
+import { routeCollectionMiniviews } from './miniviewRoutes';
 
 export function routeSubprofile(req: ApiRequest, env: ApiEnv): Reply {
   const [, ref, sub] = req.segments;
@@ -54,7 +56,12 @@ export function routeCollection(req: ApiRequest, env: ApiEnv): Reply {
   const get = req.method === 'GET';
   switch (sub) {
     case undefined:
-      return get ? jsonReply(collectionJson(collection)) : invalidMethod();
+      if (emptyPost(req)) return putDone(req, env);
+      return get && req.segments.length === 2
+        ? jsonReply(collectionJson(collection))
+        : invalidMethod();
+    case 'miniviews':
+      return routeCollectionMiniviews(req, env, collection);
     case 'fields':
       return get
         ? jsonReply(

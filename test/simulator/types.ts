@@ -11,6 +11,13 @@ export interface GenerateSpec {
   profilesPerDatabase?: number;
   /** Subprofiles per profile in each collection; 0 unless given. */
   subprofilesPerProfile?: number;
+  /**
+   * Selections on the first generated database (README §9.6): the first, "All profiles", holds
+   * every profile (a Field rule `email contains @`); the rest spread evenly over `viewDepth` levels.
+   */
+  views?: number;
+  /** Levels of nesting of the generated selections; default 3. */
+  viewDepth?: number;
 }
 
 export interface SimulatorOptions {
@@ -51,6 +58,22 @@ export interface SimulatorOptions {
    * a server with a response cache would; the bytes sent are the same either way. Default true.
    */
   cacheDefinitionAnswers?: boolean;
+  /** GET database/$db/views lists nested views too (§9.1 [?]); default false: top level only. */
+  viewListNested?: boolean;
+  /** Rules also carry `inverted` beside `inversed` (§9.2 [?]); default false. */
+  emitInverted?: boolean;
+  /** How the conditions of one rule combine (§9.4 [?]); default 'and'. */
+  ruleConditions?: 'and' | 'or';
+  /** An inversed rule is OR NOT (default) or AND NOT (§9.4 [?]). */
+  inversedRules?: 'or-not' | 'and-not';
+  /** Contents of a (mini)view without enabled rules (§9.4 [?]); default 'empty', else all of the parent. */
+  viewWithoutRules?: 'empty' | 'parent';
+  /** 'live' (default) or 'rebuild': contents frozen at the last rebuild, as the real service builds them (§9.4). */
+  viewContents?: 'live' | 'rebuild';
+  /** Status of POST/PUT view/$id/rebuild and miniview/$id/rebuild (§9.1 [?]); default 204. */
+  rebuildStatus?: 200 | 201 | 204;
+  /** The ID key of minirules: `id` (default, most pages) or `ID` (§9.5 [?]). */
+  miniruleIdKey?: 'id' | 'ID';
 }
 
 /** A database and its profiles as the API returns them (GET /database/$id, GET /profile/$id). */
