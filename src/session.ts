@@ -71,8 +71,15 @@ export class Session implements vscode.Disposable {
     return this.current.client;
   }
 
+  /**
+   * The settings in use. Where requests go stays as it was at sign-in (a change of those signs in
+   * again); the page size is read as it is now, so a change shows at the next list loaded.
+   */
   settings(): Settings {
-    return this.current.kind === 'signedIn' ? this.current.settings : readSettings().settings;
+    const now = readSettings().settings;
+    return this.current.kind === 'signedIn'
+      ? { ...this.current.settings, pageSize: now.pageSize }
+      : now;
   }
 
   /** Picks up a stored token (at activation, after a settings change, or another window's sign-in). */

@@ -14,6 +14,8 @@ export type SelectionParentNode = NodeOf<'selections' | 'selection' | 'miniselec
  */
 export class SelectionTree {
   private readonly views: ViewLists;
+  /** Miniselections by collection ID, until the next refresh. */
+  private readonly minis = new Map<string, Promise<View[]>>();
 
   constructor(private readonly client: () => CopernicaClient) {
     this.views = new ViewLists(client);
@@ -30,12 +32,23 @@ export class SelectionTree {
       case 'selection':
         return selectionChildren(node, await this.views.nested(node.view));
       case 'miniselections':
-        return miniselectionNodes(node, await miniviews(this.client(), node.collection.ID));
+        return miniselectionNodes(node, await this.miniviewsOf(node.collection.ID));
     }
   }
 
   forget(database?: string): void {
     this.views.forget(database);
+    this.minis.clear();
+  }
+
+  private miniviewsOf(collection: string): Promise<View[]> {
+    let list = this.minis.get(collection);
+    if (list === undefined) {
+      list = miniviews(this.client(), collection);
+      this.minis.set(collection, list);
+      list.catch(() => this.minis.delete(collection));
+    }
+    return list;
   }
 }
 

@@ -110,7 +110,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<Node>, vscode.D
     if (node.kind === 'error') return this.refreshNode(node.owner ?? (this.root as Node));
     if (node.kind === 'account' || node.kind === 'message') return this.refreshAll();
     this.forget(node.id);
-    if (node.kind === 'database' || node.kind === 'selections' || node.kind === 'selection')
+    if ('database' in node && node.kind !== 'profiles' && node.kind !== 'profile')
       this.forgetViews(node.database.ID);
     if (node.kind === 'database') await this.s.schema.reloadDatabase(node.database.ID);
     this.changed.fire(node.kind === 'database' ? this.root : node);
@@ -121,7 +121,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<Node>, vscode.D
    * that show it are drawn again with what Copernica now says (its build time).
    */
   viewChanged(view: View): void {
-    if (view.database !== '') this.forgetViews(view.database);
+    this.forgetViews(view.database !== '' ? view.database : undefined);
     for (const [nodeId, { key }] of this.pagers)
       if ((key.kind === 'profile' || key.kind === 'miniview') && key.view === view.ID)
         this.forget(nodeId);

@@ -14,6 +14,8 @@ import type { View } from '../api/types';
 export class ViewLists {
   /** The database's list, by database ID: the nested selections may be in it. */
   private readonly lists = new Map<string, Promise<View[]>>();
+  /** The children of a selection read with GET view/$id/views, by its ID. */
+  private readonly children = new Map<string, Promise<View[]>>();
 
   constructor(private readonly client: () => CopernicaClient) {}
 
@@ -28,27 +30,34 @@ export class ViewLists {
     if (listed.some((v) => v.parentType === 'view'))
       return listed.filter((v) => v.parentType === 'view' && v.parentId === view.ID);
     if (!view.hasChildren) return [];
+    const children = await cached(this.children, view.ID, () =>
+      childViews(this.client(), view.ID, signal),
+    );
     // A server that lists a selection among its own children would make the tree endless.
-    const children = await childViews(this.client(), view.ID, signal);
     return children.filter((child) => child.ID !== view.ID);
   }
 
-  /** Drops the cached list of one database, or of all. */
+  /** Drops the cached lists of one database (its selections' children with them), or of all. */
   forget(database?: string): void {
     if (database === undefined) this.lists.clear();
     else this.lists.delete(database);
+    this.children.clear();
   }
 
   private listOf(database: string, signal?: AbortSignal): Promise<View[]> {
-    let list = this.lists.get(database);
-    if (list === undefined) {
-      list = views(this.client(), database, signal);
-      this.lists.set(database, list);
-      // A failed load is not kept: the next expansion asks again.
-      list.catch(() => this.lists.delete(database));
-    }
-    return list;
+    return cached(this.lists, database, () => views(this.client(), database, signal));
   }
+}
+
+/** One load per key, shared by whoever asks meanwhile; a failed load is not kept. */
+function cached<T>(map: Map<string, Promise<T>>, key: string, load: () => Promise<T>): Promise<T> {
+  let value = map.get(key);
+  if (value === undefined) {
+    value = load();
+    map.set(key, value);
+    value.catch(() => map.delete(key));
+  }
+  return value;
 }
 
 /** The most selections a palette list walks: an account with more is searched in the tree. */
