@@ -17,6 +17,12 @@ import {
   subprofilesAcross,
   wholeSchema,
 } from './ours';
+import {
+  type SelectionsSetup,
+  selectionPagingRows,
+  selectionTreeRows,
+  selectionsAccount,
+} from './selectionsBench';
 import { type SimHost, startSimHost } from './simHost';
 import {
   CONCURRENT_GETS,
@@ -51,6 +57,8 @@ interface Setup {
   /** Size of the one GET /databases answer of scenario a. */
   schemaAnswerKb: number;
   subprofileOwner: { profileId: string; collections: Collection[] };
+  /** Scenarios f and g, on an account of their own. */
+  selections: SelectionsSetup;
 }
 
 export async function runBench(options: RunOptions = {}): Promise<BenchReport> {
@@ -61,13 +69,15 @@ export async function runBench(options: RunOptions = {}): Promise<BenchReport> {
   const hosts = await Promise.allSettled([
     startSimHost(schemaAccount(o), o.simulatorEntry),
     startSimHost(pagingAccount(o), o.simulatorEntry),
+    startSimHost(selectionsAccount(o), o.simulatorEntry),
   ]);
   try {
-    const [schemaHost, pagingHost] = hosts.map((h) => {
+    const [schemaHost, pagingHost, selectionsHost] = hosts.map((h) => {
       if (h.status === 'rejected') throw h.reason;
       return h.value;
-    }) as [SimHost, SimHost];
-    const setup = await prepare(o, repeats ?? (small === true ? 1 : 7), schemaHost, pagingHost);
+    }) as [SimHost, SimHost, SimHost];
+    const runs = repeats ?? (small === true ? 1 : 7);
+    const setup = await prepare(o, runs, schemaHost, pagingHost, selectionsHost);
     return await runAll(setup, say);
   } finally {
     await Promise.all(hosts.map((h) => (h.status === 'fulfilled' ? h.value.close() : undefined)));
@@ -79,13 +89,19 @@ async function prepare(
   repeats: number,
   schemaHost: SimHost,
   pagingHost: SimHost,
+  selectionsHost: SimHost,
 ): Promise<Setup> {
-  const [schemaClient, pagingClient, naiveSchema, naivePaging] = await Promise.all([
-    signedInClient(schemaHost),
-    signedInClient(pagingHost),
-    NaiveScript.signIn(schemaHost),
-    NaiveScript.signIn(pagingHost),
-  ]);
+  const [schemaClient, pagingClient, selectionsClient, naiveSchema, naivePaging, naiveSelections] =
+    await Promise.all([
+      signedInClient(schemaHost),
+      signedInClient(pagingHost),
+      signedInClient(selectionsHost),
+      NaiveScript.signIn(schemaHost),
+      NaiveScript.signIn(pagingHost),
+      NaiveScript.signIn(selectionsHost),
+    ]);
+  const [selectionsDatabase] = await selectionsClient.databases();
+  if (!selectionsDatabase) throw new Error('the selections account has no database');
   // The explorer fills the schema cache right after sign-in; documents open against it.
   const cache = schemaCacheFor(schemaClient);
   const [first] = await cache.databases();
@@ -109,6 +125,14 @@ async function prepare(
     subprofileOwner: {
       profileId: await firstProfileId(pagingClient, owner.ID),
       collections: owner.collections.data,
+    },
+    selections: {
+      o,
+      repeats,
+      host: selectionsHost,
+      client: selectionsClient,
+      naive: naiveSelections,
+      database: selectionsDatabase.ID,
     },
   };
 }
@@ -137,6 +161,11 @@ async function runAll(s: Setup, say: (line: string) => void): Promise<BenchRepor
   rows.push(...(await subprofileRows(s)));
   say('e. identical concurrent GETs');
   rows.push(...(await sharedGetRows(s)));
+  say('f. selections three levels deep; g. paging a selection');
+  rows.push(...(await selectionTreeRows(s.selections)));
+  const selectionPaging = await selectionPagingRows(s.selections, pagingDetail);
+  rows.push(...selectionPaging.rows);
+  paging.push(...selectionPaging.paging);
   return {
     startedAt: new Date().toISOString(),
     node: process.version,

@@ -88,7 +88,7 @@ export function pagingTable(report: BenchReport): string {
     'heap before → after',
   ];
   const body = report.paging.map((p) => [
-    p.way,
+    p.list === 'selection' ? `${p.way} (selection)` : p.way,
     String(p.pages),
     p.profiles.toLocaleString('en'),
     ms(p.firstPageMs),

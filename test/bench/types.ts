@@ -58,6 +58,8 @@ export interface HeapFigures {
 
 export interface PagingDetail {
   way: Way;
+  /** What was paged: a database's profiles (scenario b, the default) or a selection's (g). */
+  list?: 'database' | 'selection';
   pages: number;
   profiles: number;
   firstPageMs: number;

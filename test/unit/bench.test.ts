@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { bundleFiles } from '../bench/footprint';
 import { runBench } from '../bench/runBench';
 import { SMALL_OPTIONS, SCHEMA_SHAPE, SUBPROFILE_COLLECTIONS, pageCount } from '../bench/specs';
+import { SELECTIONS, SELECTION_DEPTH } from '../bench/selectionsBench';
 import { pagingTable, scenarioTable } from '../bench/table';
 import type { BenchReport, Row, Way } from '../bench/types';
 
@@ -67,9 +68,33 @@ describe('bench (smoke run: request counts only)', function () {
     assert.equal(row('e', 'naive').requests, 50);
   });
 
+  it('expands 50 selections three levels deep asking only those with children, a level at once', () => {
+    const ours = row('f', 'ours');
+    assert.equal(ours.requests, ours.minRequests);
+    assert.ok(ours.requests < SELECTIONS, `${ours.requests} requests for ${SELECTIONS} selections`);
+    assert.equal(ours.criticalPath, SELECTION_DEPTH);
+    // The script asks the database, then every selection for its children.
+    assert.equal(row('f', 'naive').requests, 1 + SELECTIONS);
+  });
+
+  it("pages a selection by ID with one request a page, as a database's profiles", () => {
+    const pages = pageCount(SMALL_OPTIONS);
+    assert.equal(row('g', 'ours').requests, pages);
+    assert.equal(row('g', 'naive').requests, pages);
+    const selection = report.paging.filter((p) => p.list === 'selection');
+    assert.deepEqual(
+      selection.map((p) => [p.way, p.profiles]),
+      [
+        ['ours', SMALL_OPTIONS.profiles],
+        ['naive', SMALL_OPTIONS.profiles],
+      ],
+    );
+  });
+
   it('prints a line for every scenario and way, with figures', () => {
     const text = scenarioTable(report);
-    for (const id of ['a', 'b', 'c', 'd', 'e']) assert.match(text, new RegExp(`\\| ${id}\\. `));
+    for (const id of ['a', 'b', 'c', 'd', 'e', 'f', 'g'])
+      assert.match(text, new RegExp(`\\| ${id}\\. `));
     assert.equal(text.split('\n').length, 2 + report.rows.length);
     assert.ok(report.rows.every((r) => Number.isFinite(r.wallMs) && Number.isFinite(r.ratio)));
     assert.match(pagingTable(report), /\| ours /);
