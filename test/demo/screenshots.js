@@ -97,6 +97,28 @@ async function explorerShot(page) {
   await save(page, 'explorer.png');
 }
 
+async function collapse(page, label) {
+  const r = row(page, label).first();
+  if ((await r.getAttribute('aria-expanded')) === 'true') await r.click();
+}
+
+/** Nested selections with their build times, and the rules of one as a read-only document. */
+async function selectionsShot(page) {
+  await collapse(page, 'Fields');
+  await collapse(page, 'Profiles');
+  await expand(page, 'Selections');
+  await expand(page, 'Subscribers');
+  await expand(page, 'Dutch subscribers');
+  await row(page, 'Subscribers').click({ button: 'right' });
+  await page.locator('.context-view .action-label', { hasText: 'Show Selection Rules' }).click();
+  await editorLine(page, '"how-rules-combine"').waitFor();
+  await row(page, 'Dutch sports fans').click();
+  await mouseAway(page);
+  await save(page, 'selections.png');
+  await runCommand(page, 'View: Close All Editors');
+  await collapse(page, 'Selections');
+}
+
 /** Copernica fails more often than the client retries; then it recovers and the user clicks Retry. */
 async function errorShot(page, sim) {
   await control(sim, 'POST', '/fail', { count: 10, status: 503, path: '^/v4/databases' });
@@ -179,6 +201,7 @@ async function main() {
     await widenSidebar(page, 440);
     await dismissToasts(page);
     await explorerShot(page);
+    await selectionsShot(page);
     await errorShot(page, demo.sim);
     const id = await profileShot(page);
     await validationShot(page);

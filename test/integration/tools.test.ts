@@ -117,6 +117,51 @@ describe('tools: language-model tools for chat agents', () => {
     );
   });
 
+  it('describe: lists each database’s selections, nested ones with the ID of their parent', async () => {
+    await signIn();
+    const result = jsonOf(
+      await invokeTool('copernica_describeDatabases', { database: 'Newsletter' }),
+    );
+    const [newsletter] = result.databases as { selections: Record<string, unknown>[] }[];
+    const byName = new Map(newsletter?.selections.map((v) => [v.name, v]));
+    const subscribers = byName.get('Subscribers');
+    assert.ok(subscribers, JSON.stringify(newsletter?.selections));
+    assert.strictEqual(subscribers.in, undefined);
+    assert.strictEqual(byName.get('Dutch subscribers')?.in, subscribers.ID);
+    assert.strictEqual(byName.get('Draft')?.description, 'No rules yet');
+    assert.ok(byName.has('Dutch sports fans'), 'the third level is missing');
+  });
+
+  it('find: searches in a selection by name; an unknown one is an error listing the names', async () => {
+    const { sim } = await signIn();
+    await setMode('allow');
+    sim.controls.clearRequests();
+    const result = jsonOf(
+      await invokeTool('copernica_findProfiles', {
+        database: 'Newsletter',
+        selection: 'tennis FANS',
+        conditions: ['age>=30'],
+        limit: 5,
+      }),
+    );
+    assert.strictEqual(result.selection, 'Tennis fans');
+    const searches = sim.controls.requests().filter((r) => r.path.endsWith('/profiles'));
+    assert.deepStrictEqual(
+      searches.map((r) => r.path.replace(/\d+/g, 'N')),
+      ['/vN/view/N/profiles'],
+    );
+    assert.ok(Number(result.total) > 0);
+    const wrong = jsonOf(
+      await invokeTool('copernica_findProfiles', {
+        database: 'Newsletter',
+        selection: 'Tenis',
+        conditions: ['age>=30'],
+      }),
+    );
+    assert.match(String(wrong.error), /no selection "Tenis"/);
+    assert.match(String(wrong.hint), /Tennis fans/);
+  });
+
   it('find: at most the stated number of profiles, with the total and how many more', async () => {
     await signIn();
     await setMode('allow');
