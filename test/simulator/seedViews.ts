@@ -130,3 +130,16 @@ export function addSyntheticViews(store: Store, db: Database, count: number, dep
     above = here;
   }
 }
+
+/** The `Big` database's selections: "All profiles" (every profile) with a child "VIP" (interest vip). */
+export function addBigViews(store: Store, db: Database): void {
+  const views = store.views;
+  const all = views.addView(db, undefined, 'All profiles', 'Every profile', BUILT);
+  condition(views.viewRules, all, db, { name: 'Has e-mail' }, 'Field', {
+    field: 'email',
+    comparison: 'contains',
+    value: '@',
+  });
+  const vip = views.addView(db, all, 'VIP', 'Every fifth profile', BUILT);
+  condition(views.viewRules, vip, db, { name: 'VIP' }, 'Interest', { interest: 'vip' });
+}
