@@ -5,6 +5,7 @@ import { TestApi, shapeOf } from '../testApi';
 import {
   create,
   done,
+  everything,
   failure,
   idsOf,
   type Page,
@@ -96,6 +97,24 @@ describe('simulator: miniviews', function () {
       'collection',
       'modified',
     ]);
+  });
+
+  it("an Interest minicondition looks at the interests of the subprofile's profile", async () => {
+    const id = await create(api, '/collection/1/miniviews', { name: 'B2B orders' });
+    const rule = await create(api, `/miniview/${id}/minirules`, { name: 'b2b' });
+    await create(api, `/minirule/${rule}/conditions`, { type: 'Interest', interest: 'b2b' });
+    const customers = await everything<{ ID: string; interests: string[] }>(
+      api,
+      '/database/2/profiles',
+    );
+    const b2b = new Set(customers.filter((p) => p.interests.includes('b2b')).map((p) => p.ID));
+    const orders = await everything<{ ID: string; profile: string }>(
+      api,
+      '/collection/1/subprofiles',
+    );
+    const want = orders.filter((o) => b2b.has(o.profile)).map((o) => Number(o.ID));
+    assert.ok(want.length > 10 && want.length < orders.length);
+    assert.deepEqual(await idsOf(api, `/miniview/${id}/subprofileids`), want);
   });
 
   it('minirules under both spellings; `id` and `inversed` keys by default', async () => {
