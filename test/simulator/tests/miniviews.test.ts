@@ -228,6 +228,21 @@ describe('simulator: miniviews', function () {
     );
   });
 
+  it('viewContents "rebuild" freezes miniviews too', async () => {
+    const other = await startSimulator({ viewContents: 'rebuild' });
+    try {
+      const o = new TestApi(other);
+      const before = await idsOf(o, '/miniview/1/subprofileids');
+      const first = before[0] ?? 0;
+      await done(o, 'PUT', `/subprofile/${first}`, { fields: { status: 'new' } });
+      assert.deepEqual(await idsOf(o, '/miniview/1/subprofileids'), before);
+      await done(o, 'POST', '/miniview/1/rebuild');
+      assert.deepEqual(await idsOf(o, '/miniview/1/subprofileids'), before.slice(1));
+    } finally {
+      await other.close();
+    }
+  });
+
   it('miniruleIdKey "ID"', async () => {
     const other = await startSimulator({ miniruleIdKey: 'ID', emitInverted: true });
     try {
