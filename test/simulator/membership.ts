@@ -26,7 +26,7 @@ const ALWAYS = (): boolean => true;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const NUMERIC = /^\s*[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?\s*$/;
 
-/** The rules of one view or miniview as a single test (§10.2 of the API notes). */
+/** The rules of one view or miniview as a single test (§9.4). */
 export function rulesPredicate<T extends AnyEntity>(
   rules: readonly Rule[],
   scope: Scope<T>,
@@ -90,7 +90,7 @@ function fieldPredicate<T extends AnyEntity>(c: Condition, owner: FieldOwner): P
 
 type Comparison = (value: string, against: string) => boolean;
 
-/** The comparisons of §10.4; text compares case-insensitively like the `fields[]` filter (§4.7). */
+/** The comparisons of §9.4; text compares case-insensitively like the `fields[]` filter (§4.7). */
 function comparisonTest(comparison: string, numeric: boolean, fixed: string): Comparison {
   const order = (a: string, b: string): number => {
     if (numeric) return Math.sign(phpFloat(a) - phpFloat(b));
@@ -143,7 +143,7 @@ function regexpTest(fixed: string): Comparison {
   };
 }
 
-/** The four match modes of §10.5, with both spellings of the group modes. */
+/** The four match modes of §9.4, with both spellings of the group modes. */
 function interestPredicate<T extends AnyEntity>(c: Condition, scope: Scope<T>): Predicate<T> {
   const mode = text(c.keys.get('match-mode')).toLowerCase() || 'match_profiles_with_interest';
   const group = /interest_?group$/.test(mode);

@@ -82,7 +82,7 @@ export function routeMiniview(req: ApiRequest, env: ApiEnv): Reply {
       if (req.method !== 'POST' && req.method !== 'PUT') return invalidMethod();
       rebuildMiniView(env.store, miniview, env.options);
       return rebuilt(env);
-    // Both spellings are documented (§10.6 [?]).
+    // Both spellings are documented (§9.5).
     case 'minirules':
     case 'rules':
       return listRules(req, env, miniview, MINI_RULES);
@@ -126,7 +126,7 @@ function miniviewSubprofiles(
   );
 }
 
-/** The views whose rules depend on this miniview through a MiniView condition (§4.15). */
+/** The views whose rules depend on this miniview through a MiniView condition (§9.5). */
 function dependentViews(req: ApiRequest, env: ApiEnv, miniview: MiniView): Reply {
   const views = env.store.views.referrers('MiniView', miniview.id);
   return jsonReply(

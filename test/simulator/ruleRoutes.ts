@@ -40,7 +40,7 @@ export function flag(value: unknown): boolean {
   return value !== 'false' && phpTruthy(value);
 }
 
-/** `inversed`, or its documented twin `inverted` (§10.1 [?]). */
+/** `inversed`, or its documented twin `inverted` (§9.2). */
 function inversedOf(body: Body): unknown {
   return body.inversed ?? body.inverted;
 }

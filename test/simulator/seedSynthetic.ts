@@ -6,7 +6,7 @@ import type { Database, FieldOwner } from './model';
 import type { Rng } from './rng';
 import { CITIES, DOMAINS, FIRST_NAMES, LAST_NAMES, mailPart } from './seedWords';
 import type { Store } from './store';
-import { addSyntheticViews } from './seedViews';
+import { addBigViews, addSyntheticViews } from './seedViews';
 import type { GenerateSpec } from './types';
 
 const DAY = 86_400_000;
@@ -73,6 +73,7 @@ export function addBigDatabase(store: Store, count: number): Database {
       text(timestamp(rng, 300, created)),
     );
   }
+  addBigViews(store, db);
   return db;
 }
 

@@ -25,6 +25,63 @@ function condition(
   set.addCondition(added, type, keys);
 }
 
+interface SeededView {
+  name: string;
+  /** Position in NEWSLETTER_VIEWS of the parent; none for a top-level view. */
+  parent?: number;
+  description?: string;
+  rule?: { name: string; type: ConditionType; body: Keys };
+}
+
+/** Newsletter's views in ID order (1…7): a three-level tree, then four top-level ones. */
+const NEWSLETTER_VIEWS: SeededView[] = [
+  {
+    name: 'Subscribers',
+    description: 'Everyone who wants the newsletter',
+    rule: { name: 'Subscribed', type: 'Field', body: { field: 'subscribed', value: 'yes' } },
+  },
+  {
+    name: 'Dutch subscribers',
+    parent: 0,
+    rule: { name: 'In NL', type: 'Field', body: { field: 'Country', value: 'NL' } },
+  },
+  {
+    name: 'Dutch sports fans',
+    parent: 1,
+    rule: {
+      name: 'Sports',
+      type: 'Interest',
+      body: { 'match-mode': 'match_profiles_with_interest_group', 'interest-group': 'sports' },
+    },
+  },
+  {
+    name: 'Tennis fans',
+    rule: {
+      name: 'Tennis',
+      type: 'Interest',
+      body: { 'match-mode': 'match_profiles_with_interest', interest: 'tennis' },
+    },
+  },
+  {
+    name: 'Over 40',
+    description: 'Age more than 40',
+    rule: {
+      name: 'Age',
+      type: 'Field',
+      body: { field: 'age', comparison: 'more', value: '40', 'numeric-comparison': true },
+    },
+  },
+  { name: 'Draft', description: 'No rules yet' },
+  {
+    name: 'Recent signups',
+    rule: {
+      name: 'Signed up lately',
+      type: 'Date',
+      body: { field: 'signup', 'compare-mode': 'full', 'after-time': '2023-01-01 00:00:00' },
+    },
+  },
+];
+
 /**
  * On Newsletter: 1 Subscribers › 2 Dutch subscribers › 3 Dutch sports fans (three levels),
  * 4 Tennis fans, 5 Over 40, 6 Draft (no rules), 7 Recent signups (a Date condition, not evaluated).
@@ -34,48 +91,15 @@ export function seedViews(store: Store): void {
   const newsletter = store.findDatabase('Newsletter');
   const customers = store.findDatabase('Customers');
   if (!newsletter || !customers) return;
-  const views = store.views;
-  const rules = views.viewRules;
-  const add = (name: string, parent?: View, description = ''): View => {
-    const view = views.addView(newsletter, parent, name, description, BUILT);
+  const made: View[] = [];
+  for (const spec of NEWSLETTER_VIEWS) {
+    const parent = spec.parent === undefined ? undefined : made[spec.parent];
+    const view = store.views.addView(newsletter, parent, spec.name, spec.description ?? '', BUILT);
     view.intentions.email = true;
-    return view;
-  };
-  const subscribers = add('Subscribers', undefined, 'Everyone who wants the newsletter');
-  condition(rules, subscribers, newsletter, { name: 'Subscribed' }, 'Field', {
-    field: 'subscribed',
-    comparison: 'equals',
-    value: 'yes',
-  });
-  const dutch = add('Dutch subscribers', subscribers);
-  condition(rules, dutch, newsletter, { name: 'In NL' }, 'Field', {
-    field: 'Country',
-    value: 'NL',
-  });
-  const sports = add('Dutch sports fans', dutch);
-  condition(rules, sports, newsletter, { name: 'Sports' }, 'Interest', {
-    'match-mode': 'match_profiles_with_interest_group',
-    'interest-group': 'sports',
-  });
-  const tennis = add('Tennis fans');
-  condition(rules, tennis, newsletter, { name: 'Tennis' }, 'Interest', {
-    'match-mode': 'match_profiles_with_interest',
-    interest: 'tennis',
-  });
-  const older = add('Over 40', undefined, 'Age more than 40');
-  condition(rules, older, newsletter, { name: 'Age' }, 'Field', {
-    field: 'age',
-    comparison: 'more',
-    value: '40',
-    'numeric-comparison': true,
-  });
-  add('Draft', undefined, 'No rules yet');
-  const recent = add('Recent signups');
-  condition(rules, recent, newsletter, { name: 'Signed up lately' }, 'Date', {
-    field: 'signup',
-    'compare-mode': 'full',
-    'after-time': '2023-01-01 00:00:00',
-  });
+    if (spec.rule)
+      condition(store.views.viewRules, view, newsletter, spec.rule, spec.rule.type, spec.rule.body);
+    made.push(view);
+  }
   seedMiniViews(store, customers);
 }
 
@@ -129,4 +153,17 @@ export function addSyntheticViews(store: Store, db: Database, count: number, dep
     }
     above = here;
   }
+}
+
+/** The `Big` database's selections: "All profiles" (every profile) with a child "VIP" (interest vip). */
+export function addBigViews(store: Store, db: Database): void {
+  const views = store.views;
+  const all = views.addView(db, undefined, 'All profiles', 'Every profile', BUILT);
+  condition(views.viewRules, all, db, { name: 'Has e-mail' }, 'Field', {
+    field: 'email',
+    comparison: 'contains',
+    value: '@',
+  });
+  const vip = views.addView(db, all, 'VIP', 'Every fifth profile', BUILT);
+  condition(views.viewRules, vip, db, { name: 'VIP' }, 'Interest', { interest: 'vip' });
 }

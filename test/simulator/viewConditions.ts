@@ -1,5 +1,5 @@
 // Condition bodies in and out (README §9.3): every type stored as given, Field conditions with
-// their field resolved (by ID or name) and printed as the full field object (§10.4 of the API notes).
+// their field resolved (by ID or name) and printed as the full field object (§9.3).
 import { phpTruthy } from './coerce';
 import { fieldJson } from './serialize';
 import type { FieldDef, FieldOwner } from './model';
@@ -17,7 +17,7 @@ function stored(value: unknown): unknown {
   return typeof value === 'number' ? String(value) : value;
 }
 
-/** A field given by ID (number or numeric string) or by name, case-insensitively (§10.4). */
+/** A field given by ID (number or numeric string) or by name, case-insensitively (§9.3). */
 export function findField(owner: FieldOwner, ref: unknown): FieldDef | undefined {
   if (typeof ref === 'number' || (typeof ref === 'string' && /^\d+$/.test(ref)))
     return owner.fields.find((f) => String(f.id) === String(ref));
@@ -51,13 +51,13 @@ export function mergeConditionKeys(
       continue;
     }
     keys.set(name, stored(value));
-    // "Setting value resets other-field" (§10.4).
+    // "Setting value resets other-field" (§9.3).
     if (isField && name === 'value' && !('other-field' in input)) keys.set('other-field', false);
   }
   return undefined;
 }
 
-/** Defaults of a new Field condition; `comparison` presumably `equals` when omitted (§10.4 [?]). */
+/** Defaults of a new Field condition; `comparison` presumably `equals` when omitted (§9.3). */
 export function fieldDefaults(): Map<string, unknown> {
   return new Map<string, unknown>([
     ['comparison', 'equals'],

@@ -24,7 +24,7 @@ export function viewJson(store: Store, v: View): unknown {
   };
 }
 
-/** A miniview is a view without the has-* keys and `database`, plus `collection` (§4.15). */
+/** A miniview is a view without the has-* keys and `database`, plus `collection` (§9.5). */
 export function miniviewJson(m: MiniView): unknown {
   return {
     ID: String(m.id),
@@ -38,7 +38,7 @@ export function miniviewJson(m: MiniView): unknown {
   };
 }
 
-/** The conditions are an embedded envelope with limit 100 (§10.1). */
+/** The conditions are an embedded envelope with limit 100 (§9.2). */
 export function ruleJson(owner: FieldOwner, r: Rule, options: ResolvedOptions): unknown {
   return {
     ID: String(r.id),
@@ -51,7 +51,7 @@ export function ruleJson(owner: FieldOwner, r: Rule, options: ResolvedOptions): 
   };
 }
 
-/** Minirules: `id` or `ID` (option), with `description` (§10.6 [?]). */
+/** Minirules: `id` or `ID` (option), with `description` (§9.5). */
 export function miniruleJson(owner: FieldOwner, r: Rule, options: ResolvedOptions): unknown {
   return {
     [options.miniruleIdKey]: String(r.id),

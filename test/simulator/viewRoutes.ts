@@ -41,7 +41,7 @@ const bodyOf = (req: ApiRequest): Body =>
 
 const cap = (req: ApiRequest): number => (req.version === 1 ? 100 : 1000);
 
-/** database/$db/views: top-level views, or all of them with `viewListNested` (§4.15 [?]). */
+/** database/$db/views: top-level views, or all of them with `viewListNested` (§9.1). */
 export function routeDatabaseViews(req: ApiRequest, env: ApiEnv, db: Database): Reply {
   if (req.method === 'POST') return createView(req, env, db, undefined);
   if (req.method !== 'GET') return invalidMethod();
@@ -104,7 +104,7 @@ export function routeView(req: ApiRequest, env: ApiEnv): Reply {
   }
 }
 
-/** The rebuild answer is undocumented (§4.15 [?]): an empty 2xx without X-Created. */
+/** The rebuild answer is undocumented (§9.1): an empty 2xx without X-Created. */
 export function rebuilt(env: ApiEnv): Reply {
   return emptyReply(env.options.rebuildStatus);
 }
@@ -146,7 +146,7 @@ function viewProfiles(req: ApiRequest, env: ApiEnv, db: Database, view: View): R
   return jsonReply(listEnvelope(items, params, env, (p) => profileJson(db, p, params.dataOnly)));
 }
 
-/** Each key optional (§4.15); the channel flags stay as they are when left out. */
+/** Each key optional (§9.1); the channel flags stay as they are when left out. */
 export function setIntentions(req: ApiRequest, env: ApiEnv, target: View | MiniView): Reply {
   if (req.method !== 'PUT' && req.method !== 'POST') return invalidMethod();
   const body = bodyOf(req);
