@@ -16,6 +16,7 @@ import type { ExplorerProvider } from './tree/explorerProvider';
 import { lastSearch, type SearchState } from './tree/findProfiles';
 import { SwitchablePrompter, type Prompter } from './ui/prompter';
 import { registerTools } from './tools';
+import { createTable } from './table';
 
 /** What activate() returns: a small surface for scripts and for the integration tests. */
 export interface ExtensionApi {
@@ -63,6 +64,7 @@ export function createApp(context: vscode.ExtensionContext): App {
   const tree = createExplorer(services);
   const statusBar = createStatusBar(services);
   const tools = registerTools(services);
+  const tables = createTable(services);
   disposables.push(
     ...documents.disposables,
     ...tree.disposables,
@@ -75,6 +77,7 @@ export function createApp(context: vscode.ExtensionContext): App {
     ...tree.commands,
     ...documents.commands,
     ...statusBar.commands,
+    ...tables.commands,
   };
   disposables.push(...registerCommands(table, notifier));
   void session.restore();

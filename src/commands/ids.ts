@@ -31,6 +31,14 @@ export const DocumentCommandIds = {
   deleteSubprofile: 'copernica.deleteSubprofile',
 } as const;
 
+/** The profiles table and export (src/table): loaded on first use, activation registers stand-ins. */
+export const TableCommandIds = {
+  openTable: 'copernica.openTable',
+  openCollectionTable: 'copernica.openCollectionTable',
+  openSearchTable: 'copernica.openSearchTable',
+  exportProfiles: 'copernica.exportProfiles',
+} as const;
+
 /** The status-bar item (src/ui/statusBar.ts). */
 export const StatusBarCommandIds = {
   accountMenu: 'copernica.accountMenu',
@@ -41,6 +49,7 @@ export const CommandIds = {
   ...TreeCommandIds,
   ...DocumentCommandIds,
   ...StatusBarCommandIds,
+  ...TableCommandIds,
 } as const;
 
 type ValueOf<T> = T[keyof T];
@@ -49,3 +58,4 @@ export type AccountCommandId = ValueOf<typeof AccountCommandIds>;
 export type TreeCommandId = ValueOf<typeof TreeCommandIds>;
 export type DocumentCommandId = ValueOf<typeof DocumentCommandIds>;
 export type StatusBarCommandId = ValueOf<typeof StatusBarCommandIds>;
+export type TableCommandId = ValueOf<typeof TableCommandIds>;
