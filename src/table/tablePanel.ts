@@ -74,7 +74,7 @@ async function handle(
       });
       return;
     case 'need':
-      for (const index of message.pages) {
+      for (const index of table.model.loadOrder(message.pages)) {
         const page = await table.model.page(index, signal);
         post({ type: 'page', index, rows: table.rowsOf(page.rows) });
       }

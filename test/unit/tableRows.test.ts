@@ -209,3 +209,26 @@ describe('Table: export ranges and files', () => {
     assert.deepEqual(readdirSync(dir), []);
   });
 });
+
+describe('Table: row model load order', () => {
+  it('fetches two pages at the end backwards, so neither needs an offset', async () => {
+    const { fetch, queries } = listing(many(1250));
+    const model = new RowModel(fetch, { pageSize: 100 });
+    await model.open();
+    for (const index of model.loadOrder([11, 12])) await model.page(index);
+    assert.deepEqual(model.ways, ['first', 'last', 'before']);
+    assert.ok(queries.every((q) => q.start === undefined));
+  });
+});
+
+describe('Table: row model load order from a known page', () => {
+  it('scrolling up from the last page fetches both pages above it by id<', async () => {
+    const { fetch } = listing(many(1250));
+    const model = new RowModel(fetch, { pageSize: 100 });
+    await model.open();
+    await model.page(12);
+    for (const index of model.loadOrder([10, 11])) await model.page(index);
+    assert.deepEqual(model.ways, ['first', 'last', 'before', 'before']);
+    assert.equal((await model.page(10)).rows[0]?.ID, '1001');
+  });
+});

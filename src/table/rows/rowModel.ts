@@ -90,6 +90,26 @@ export class RowModel {
     return { index, rows };
   }
 
+  /**
+   * The order to fetch several pages in so that as many as possible go by ID: first any page next
+   * to one whose bounds are known (or the last page, which needs none), then its neighbours in
+   * turn; only a page with no such chain to it is fetched by offset (the lowest, then onwards).
+   */
+  loadOrder(pages: readonly number[]): number[] {
+    const left = new Set(pages);
+    const known = new Set(this.bounds.keys());
+    const order: number[] = [];
+    while (left.size > 0) {
+      const next =
+        [...left].find((p) => known.has(p - 1) || known.has(p + 1) || p === this.pageCount - 1) ??
+        Math.min(...left);
+      order.push(next);
+      known.add(next);
+      left.delete(next);
+    }
+    return order;
+  }
+
   /** A row held in memory, by ID (for an edit of a shown row). */
   find(id: string): Entity | undefined {
     for (const rows of this.pages.values()) {

@@ -1,0 +1,227 @@
+// The profiles table inside a real VS Code: the webview's DOM read through its frames (playwright),
+// the requests read from the simulator's own log.
+import * as assert from 'node:assert';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { RecordedRequest } from '../simulator/types';
+import { signIn, simulator, waitFor } from './support/setup';
+import { click, inGrid, press, type, waitInGrid } from './support/webview';
+
+const writes = (requests: RecordedRequest[]): RecordedRequest[] =>
+  requests.filter((r) => r.method !== 'GET' && r.path.startsWith('/v4/'));
+const listings = (requests: RecordedRequest[]): RecordedRequest[] =>
+  requests.filter((r) => r.method === 'GET' && /\/v4\/database\/\d+\/profiles$/.test(r.path));
+
+async function openNewsletter(): Promise<{ total: number }> {
+  const opened = (await vscode.commands.executeCommand('copernica.openTable', 'Newsletter')) as
+    { total: number } | undefined;
+  assert.ok(opened, 'the table did not open');
+  await waitInGrid('the first rows', () => document.querySelector('[role=row][data-id]') !== null);
+  return opened;
+}
+
+/** The first shown row's ID and the text of its cell in `column`. */
+function firstRow(column: string): { id: string; value: string } {
+  const row = document.querySelector('[role=row][aria-rowindex="2"]') as HTMLElement;
+  const cell = row.querySelector(`[data-col="${column}"]`) as HTMLElement;
+  return { id: row.dataset.id ?? '', value: cell.textContent ?? '' };
+}
+
+async function editFirstRow(column: string, value: string): Promise<string> {
+  const { id } = await inGrid(firstRow, column);
+  await click(`[aria-rowindex="2"] [data-col="${column}"]`, true);
+  await waitInGrid(
+    'the cell editor',
+    () => document.querySelector('[role=gridcell] input') !== null,
+  );
+  await press('Control+A');
+  await type(value);
+  await press('Enter');
+  return id;
+}
+
+describe('Table: profiles table in a webview', function () {
+  this.timeout(60_000);
+
+  beforeEach(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  afterEach(async () => {
+    (await simulator()).controls.reset();
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('opens with a header of field names and types, an ARIA grid, and only the visible rows in the DOM', async () => {
+    const { sim } = await signIn();
+    sim.controls.clearRequests();
+    const { total } = await openNewsletter();
+    const shown = await inGrid(() => ({
+      rowcount: document.querySelector('[role=grid]')?.getAttribute('aria-rowcount'),
+      headers: Array.from(document.querySelectorAll('[role=columnheader]'), (h) => h.textContent),
+      rows: document.querySelectorAll('[role=row][data-id]').length,
+    }));
+    assert.strictEqual(shown.rowcount, String(total + 1));
+    assert.ok(shown.headers.includes('emailemail'), `headers: ${shown.headers.join(' | ')}`);
+    assert.ok(shown.headers.includes('ageinteger'), `headers: ${shown.headers.join(' | ')}`);
+    assert.ok(shown.rows > 5 && shown.rows < 80, `${shown.rows} rows in the DOM of ${total}`);
+    assert.strictEqual(
+      listings(sim.controls.requests()).length,
+      1,
+      'opening asked for more than one page',
+    );
+  });
+
+  it('a jump to the end loads the last page only, by ID order descending, nothing of the middle', async () => {
+    const { sim } = await signIn();
+    const { total } = await openNewsletter();
+    sim.controls.clearRequests();
+    await inGrid(() => {
+      const scroller = document.querySelector('.scroller') as HTMLElement;
+      scroller.scrollTop = scroller.scrollHeight;
+    });
+    const last = await waitInGrid(
+      'the last row',
+      (index) =>
+        (document.querySelector(`[aria-rowindex="${index}"]`) as HTMLElement | null)?.dataset.id,
+      total + 1,
+    );
+    assert.match(last, /^\d+$/);
+    // The last page (descending, cut to size) and, when the view spans two pages, the one before it by `id<`.
+    const asked = listings(sim.controls.requests());
+    const shown = JSON.stringify(asked.map((r) => r.query));
+    assert.ok(asked.length >= 1 && asked.length <= 2, shown);
+    assert.strictEqual(asked[0]?.query.order, 'desc', shown);
+    assert.ok(
+      asked.every((r) => r.query.start === undefined),
+      `an offset was used (the middle was walked): ${shown}`,
+    );
+    // Scrolling back up a little asks for the page before by ID, not by offset.
+    sim.controls.clearRequests();
+    await inGrid(() => {
+      const scroller = document.querySelector('.scroller') as HTMLElement;
+      scroller.scrollTop = scroller.scrollHeight - scroller.clientHeight - 24 * 130;
+    });
+    await waitFor('a page before the last', () => listings(sim.controls.requests()).length > 0);
+    const before = listings(sim.controls.requests())[0];
+    assert.ok(String(before?.query['fields[]']).startsWith('id<'), JSON.stringify(before?.query));
+  });
+
+  it('an edited cell is marked, and Save sends exactly one PUT with only that field', async () => {
+    const { sim } = await signIn();
+    await openNewsletter();
+    const value = `Table ${Date.now() % 100000}`;
+    const id = await editFirstRow('firstname', value);
+    await waitInGrid(
+      'the edited mark',
+      () => document.querySelector('[data-col="firstname"].edited') !== null,
+    );
+    sim.controls.clearRequests();
+    await click('.bar button:first-child');
+    await waitInGrid(
+      'the row saved',
+      () => document.querySelector('[aria-rowindex="2"] .rowstatus.ok') !== null,
+    );
+    const sent = writes(sim.controls.requests());
+    assert.strictEqual(sent.length, 1, JSON.stringify(sent.map((r) => `${r.method} ${r.path}`)));
+    assert.strictEqual(sent[0]?.method, 'PUT');
+    assert.strictEqual(sent[0]?.path, `/v4/profile/${id}`);
+    assert.deepStrictEqual(JSON.parse(sent[0]?.body ?? ''), { fields: { firstname: value } });
+    const after = await inGrid(firstRow, 'firstname');
+    assert.strictEqual(after.value, value);
+    assert.strictEqual(await inGrid(() => document.querySelectorAll('.edited').length), 0);
+  });
+
+  it('a bad value is marked on the cell with the message and never sent', async () => {
+    const { sim } = await signIn();
+    await openNewsletter();
+    await editFirstRow('age', 'twelve');
+    const marked = await waitInGrid('the invalid mark', () => {
+      const cell = document.querySelector('[data-col="age"].invalid');
+      return cell
+        ? { title: cell.getAttribute('title'), invalid: cell.getAttribute('aria-invalid') }
+        : undefined;
+    });
+    assert.strictEqual(marked.invalid, 'true');
+    assert.match(marked.title ?? '', /integer|whole number|number/i);
+    sim.controls.clearRequests();
+    const disabled = await inGrid(
+      () => (document.querySelector('.bar button') as HTMLButtonElement).disabled,
+    );
+    assert.strictEqual(disabled, true, 'Save is offered for an invalid value only');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    assert.deepStrictEqual(writes(sim.controls.requests()), []);
+  });
+
+  it('exports a search to CSV: header of field names, quotes, commas, newlines, non-ASCII', async () => {
+    const { api } = await signIn();
+    const client = await api.session.readyClient();
+    const values = [
+      { email: 'quote@export.example', firstname: 'Zoë "Z", Ångström', lastname: 'two\nlines' },
+      { email: 'comma@export.example', firstname: 'a,b,c', lastname: '日本語' },
+      { email: 'plain@export.example', firstname: 'Plain', lastname: 'Row' },
+    ];
+    const db = (await api.schema.database('Newsletter'))!;
+    const ids: string[] = [];
+    for (const fields of values) ids.push(await client.createProfile(db.ID, { fields }));
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'table-export-')), 'export.csv');
+    const result = (await vscode.commands.executeCommand(
+      'copernica.exportProfiles',
+      { database: 'Newsletter', conditions: 'email=~%@export.example' },
+      { format: 'csv', path: file },
+    )) as { count: number } | undefined;
+    assert.strictEqual(result?.count, 3);
+    const text = fs.readFileSync(file, 'utf8');
+    const records = parseCsv(text);
+    const header = records[0] ?? [];
+    assert.deepStrictEqual(header.slice(0, 4), ['ID', 'email', 'firstname', 'lastname']);
+    assert.deepStrictEqual(header.slice(-2), ['interests', 'modified']);
+    assert.strictEqual(records.length, 4);
+    assert.deepStrictEqual(
+      records.slice(1).map((r) => r.slice(0, 4)),
+      values.map((v, i) => [ids[i], v.email, v.firstname, v.lastname]),
+    );
+    assert.ok(text.includes('"Zoë ""Z"", Ångström","two\nlines"'), text.slice(0, 400));
+    assert.ok(text.endsWith('\r\n'));
+    assert.deepStrictEqual(
+      fs.readdirSync(path.dirname(file)),
+      ['export.csv'],
+      'a temp file was left',
+    );
+  });
+});
+
+/** RFC 4180 records, for checking what the export wrote. */
+function parseCsv(text: string): string[][] {
+  const records: string[][] = [];
+  let record: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted && c === '"' && text[i + 1] === '"') {
+      field += '"';
+      i++;
+    } else if (quoted && c === '"') {
+      quoted = false;
+    } else if (quoted) {
+      field += c;
+    } else if (c === '"') {
+      quoted = true;
+    } else if (c === ',') {
+      record.push(field);
+      field = '';
+    } else if (c === '\r' && text[i + 1] === '\n') {
+      record.push(field);
+      records.push(record);
+      record = [];
+      field = '';
+      i++;
+    } else {
+      field += c;
+    }
+  }
+  return records;
+}
