@@ -41,9 +41,11 @@ export async function exportTarget(
       const cancelled = token.onCancellationRequested(() => controller.abort());
       let shown = 0;
       try {
+        const writer = lineWriter(format, source.columns, resolved.owner);
         return await exportRows({
           fetch: source.fetch,
-          writer: lineWriter(format, source.columns, resolved.owner),
+          writer,
+          dataOnly: writer.dataOnly,
           path: uri.fsPath,
           concurrency: exportConcurrency(),
           signal: controller.signal,

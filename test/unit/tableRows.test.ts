@@ -168,7 +168,7 @@ describe('Table: export ranges and files', () => {
     const columns = columnsOf('profile', [{ ID: '1', name: 'email', type: 'email' }] as never);
     const result = await exportRows({
       fetch,
-      writer: { header: csvHeader(columns), line: (e) => csvRow(e, columns) },
+      writer: { dataOnly: true, header: csvHeader(columns), line: (e) => csvRow(e, columns) },
       path,
       concurrency: 4,
     });
@@ -200,7 +200,7 @@ describe('Table: export ranges and files', () => {
     await assert.rejects(
       exportRows({
         fetch: cancelling,
-        writer: { header: 'h\n', line: (e) => `${e.ID}\n` },
+        writer: { dataOnly: false, header: 'h\n', line: (e) => `${e.ID}\n` },
         path: join(dir, 'out.csv'),
         concurrency: 2,
         signal: controller.signal,

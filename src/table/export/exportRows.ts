@@ -19,6 +19,8 @@ export interface ExportJob {
   path: string;
   /** Streams at the same time (the setting copernica.export.concurrency). */
   concurrency: number;
+  /** Ask for ID, fields, interests and modified only (`dataonly`): enough for CSV, a smaller answer. */
+  dataOnly?: boolean;
   signal?: AbortSignal;
   onProgress?: (written: number, total: number) => void;
   warn?: (line: string) => void;
@@ -51,7 +53,7 @@ export async function exportRows(job: ExportJob): Promise<ExportResult> {
   const counter = { requests: 0, written: 0 };
   const fetch: RowFetch = (query, signal) => {
     counter.requests += 1;
-    return job.fetch(query, signal);
+    return job.fetch(job.dataOnly === true ? { ...query, dataOnly: true } : query, signal);
   };
   try {
     const [low, high] = await Promise.all([
