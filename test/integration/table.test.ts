@@ -155,6 +155,44 @@ describe('Table: profiles table in a webview', function () {
     assert.deepStrictEqual(writes(sim.controls.requests()), []);
   });
 
+  it('hidden and shown again, the table is back at the same place with its edits', async () => {
+    await signIn();
+    await openNewsletter();
+    await inGrid(() => {
+      (document.querySelector('.scroller') as HTMLElement).scrollTop = 24 * 300;
+    });
+    await waitInGrid(
+      'rows around 300',
+      () => document.querySelector('[aria-rowindex="305"][data-id]') !== null,
+    );
+    await click('[aria-rowindex="305"] [data-col="lastname"]', true);
+    await waitInGrid(
+      'the cell editor',
+      () => document.querySelector('[role=gridcell] input') !== null,
+    );
+    await press('Control+A');
+    await type('Kept while hidden');
+    await press('Enter');
+    await waitInGrid('the edited mark', () => document.querySelector('.edited') !== null);
+    await vscode.commands.executeCommand('workbench.action.files.newUntitledFile');
+    await waitFor('the table hidden', async () => {
+      try {
+        await inGrid(() => true);
+        return false;
+      } catch {
+        return true;
+      }
+    });
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    const back = await waitInGrid('the table shown again with its edit', () => {
+      const edited = document.querySelector('.edited');
+      const scroller = document.querySelector('.scroller') as HTMLElement;
+      return edited ? { text: edited.textContent, top: scroller.scrollTop } : undefined;
+    });
+    assert.strictEqual(back.text, 'Kept while hidden');
+    assert.ok(Math.abs(back.top - 24 * 300) < 48, `scrolled to ${back.top}`);
+  });
+
   it('exports a search to CSV: header of field names, quotes, commas, newlines, non-ASCII', async () => {
     const { api } = await signIn();
     const client = await api.session.readyClient();

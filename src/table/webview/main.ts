@@ -75,6 +75,8 @@ window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
       openButton.textContent = strings.open ?? 'Open';
       grid.setAttribute('aria-label', `${strings.grid ?? ''}: ${m.title}`);
       grid.setAttribute('aria-description', strings.help ?? '');
+      // The grid gets its height first: a scrollTop set on an empty scroller would be cut to 0.
+      render(true);
       scroller.scrollTop = state.scrollTop;
       render(true);
       requestPages();
