@@ -6,6 +6,8 @@ import * as vscode from 'vscode';
 import { entityUri } from '../documents/fetchEntity';
 import { KINDS } from '../profiles';
 import type { Uses } from '../services';
+import { NotSignedInError } from '../session';
+import { describeError } from '../ui/describeError';
 import { writeDeps } from '../writeDeps';
 import type { HostMessage, ViewMessage } from './messages';
 import type { TableSession } from './tableSession';
@@ -39,7 +41,11 @@ export function showTablePanel(
   const subscription = panel.webview.onDidReceiveMessage((message: ViewMessage) => {
     void handle(s, table, title, message, post, hooks, controller.signal).catch(
       (error: unknown) => {
-        post({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
+        // The webview's status line says what went wrong in Copernica's words (or that sign-in is needed).
+        post({
+          type: 'failed',
+          message: error instanceof NotSignedInError ? error.message : describeError(error),
+        });
         s.notifier.report(error, { context: vscode.l10n.t('Profiles table {0}', title) });
       },
     );
@@ -136,7 +142,7 @@ async function save(
   }
   post({ type: 'busy', busy: true });
   try {
-    const outcomes = await table.save(await writeDeps(s), plans, signal);
+    const outcomes = await table.save(await writeDeps(s), plans, signal, describeError);
     post({ type: 'saved', outcomes, edits: table.allEdits() });
   } finally {
     post({ type: 'busy', busy: false });

@@ -104,12 +104,13 @@ export class TableSession {
     deps: WriteDeps,
     plans: readonly PlannedSave[],
     signal?: AbortSignal,
+    describe: (error: unknown) => string = messageOf,
   ): Promise<RowOutcome[]> {
     const outcomes: RowOutcome[] = [];
     for (const plan of plans) {
       const row = this.edits.get(plan.id);
       if (!row) continue;
-      outcomes.push(await this.saveRow(deps, plan, row, signal));
+      outcomes.push(await this.saveRow(deps, plan, row, signal, describe));
     }
     for (const o of outcomes) this.outcomes.set(o.id, o);
     return outcomes;
@@ -119,7 +120,8 @@ export class TableSession {
     deps: WriteDeps,
     plan: PlannedSave,
     row: RowEdits,
-    signal?: AbortSignal,
+    signal: AbortSignal | undefined,
+    describe: (error: unknown) => string,
   ): Promise<RowOutcome> {
     try {
       const result = await saveEntity(
@@ -138,11 +140,7 @@ export class TableSession {
       const message = [l10n.t('Stored {0}.', stored), ...result.coercions].join(' ');
       return { id: plan.id, ok: true, message, cells: cellsOf(fresh, this.source.columns) };
     } catch (error) {
-      return {
-        id: plan.id,
-        ok: false,
-        message: error instanceof Error ? error.message : String(error),
-      };
+      return { id: plan.id, ok: false, message: describe(error) };
     }
   }
 
@@ -163,5 +161,9 @@ function cellMessage(error: unknown): string {
     const problem = error.problems[0];
     if (problem) return problem.message;
   }
+  return error instanceof Error ? error.message : String(error);
+}
+
+function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
