@@ -155,6 +155,45 @@ describe('Table: profiles table in a webview', function () {
     assert.deepStrictEqual(writes(sim.controls.requests()), []);
   });
 
+  it('opens the subprofiles of a collection and a search result as tables, each from its own listing', async () => {
+    const { sim } = await signIn();
+    sim.controls.clearRequests();
+    const orders = (await vscode.commands.executeCommand('copernica.openCollectionTable', {
+      database: 'Customers',
+      collection: 'Orders',
+    })) as { title: string; total: number } | undefined;
+    assert.ok(orders && orders.total > 0, JSON.stringify(orders));
+    await waitInGrid(
+      'subprofile rows',
+      () => document.querySelector('[role=row][data-id]') !== null,
+    );
+    const asked = sim.controls
+      .requests()
+      .filter((r) => /\/v4\/collection\/\d+\/subprofiles$/.test(r.path));
+    assert.strictEqual(asked.length, 1);
+    const headers = await inGrid(() =>
+      Array.from(
+        document.querySelectorAll('[role=columnheader]'),
+        (h) => h.firstChild?.textContent,
+      ),
+    );
+    assert.ok(!headers.includes('interests'), 'subprofiles have no interests column');
+
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const found = (await vscode.commands.executeCommand('copernica.openSearchTable', {
+      database: 'Newsletter',
+      conditions: 'age>=60',
+    })) as { total: number } | undefined;
+    assert.ok(found && found.total > 0);
+    await waitInGrid('search rows', () => document.querySelector('[role=row][data-id]') !== null);
+    const ages = await inGrid(() =>
+      Array.from(document.querySelectorAll('[role=row][data-id] [data-col="age"]'), (c) =>
+        Number(c.textContent),
+      ),
+    );
+    assert.ok(ages.length > 0 && ages.every((a) => a >= 60), `ages ${ages.join(',')}`);
+  });
+
   it('hidden and shown again, the table is back at the same place with its edits', async () => {
     await signIn();
     await openNewsletter();
