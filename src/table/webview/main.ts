@@ -3,6 +3,7 @@
 // so a jump to the end asks for the last page only. ARIA grid roles with a roving focus cell.
 import type { Column } from '../rows/rowSource';
 import type { HostMessage, ViewMessage, ViewState } from '../messages';
+import { type GridView, dataRow, el, headerRow } from './rows';
 import { ViewRows } from './state';
 
 interface VsCodeApi {
@@ -28,16 +29,6 @@ let settle: ReturnType<typeof setTimeout> | undefined;
 let busy = false;
 
 const app = document.getElementById('app') as HTMLElement;
-const el = <K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  cls = '',
-  text = '',
-): HTMLElementTagNameMap[K] => {
-  const e = document.createElement(tag);
-  if (cls) e.className = cls;
-  if (text) e.textContent = text;
-  return e;
-};
 const bar = el('div', 'bar');
 const saveButton = el('button');
 const exportButton = el('button', 'secondary');
@@ -141,95 +132,23 @@ function render(full: boolean): void {
   const keepFocus = grid.contains(document.activeElement) && !editing;
   if (editing && !full) return renderStatus();
   const { first, last } = visible();
-  const fresh: HTMLElement[] = [header()];
-  for (let i = first; i <= last; i++) fresh.push(dataRow(i));
+  const view: GridView = {
+    columns,
+    rows,
+    strings,
+    state,
+    width,
+    top: (index) => HEAD + index * ROW,
+    cellDown: (index, col) => moveTo(index, col, false),
+    cellDouble: (index, c) =>
+      c.editable ? startEdit() : c.type === 'id' ? openRow(index) : undefined,
+    resize: startResize,
+  };
+  const fresh: HTMLElement[] = [headerRow(view)];
+  for (let i = first; i <= last; i++) fresh.push(dataRow(view, i));
   grid.replaceChildren(...fresh);
   if (keepFocus) focusCell(false);
   renderStatus();
-}
-
-function header(): HTMLElement {
-  const row = el('div', 'row head');
-  row.setAttribute('role', 'row');
-  row.setAttribute('aria-rowindex', '1');
-  row.style.top = '0px';
-  row.style.position = 'sticky';
-  const marker = el('div', 'cell rowstatus');
-  marker.setAttribute('role', 'columnheader');
-  marker.setAttribute('aria-colindex', '1');
-  row.append(marker);
-  columns.forEach((c, i) => {
-    const cell = el('div', 'cell', c.name);
-    cell.setAttribute('role', 'columnheader');
-    cell.setAttribute('aria-colindex', String(i + 2));
-    cell.style.width = `${width(c)}px`;
-    cell.append(el('span', 'type', c.type));
-    const grip = el('div', 'grip');
-    grip.addEventListener('mousedown', (e) => startResize(e, c));
-    cell.append(grip);
-    row.append(cell);
-  });
-  return row;
-}
-
-function dataRow(index: number): HTMLElement {
-  const data = rows.row(index);
-  const row = el('div', 'row');
-  row.setAttribute('role', 'row');
-  row.setAttribute('aria-rowindex', String(index + 2));
-  row.style.top = `${HEAD + index * ROW}px`;
-  const outcome = data ? rows.outcomes.get(data.id) : undefined;
-  const marker = el(
-    'div',
-    `cell rowstatus${outcome ? (outcome.ok ? ' ok' : ' bad') : ''}`,
-    outcome ? (outcome.ok ? '✓' : '✗') : '',
-  );
-  marker.setAttribute('role', 'gridcell');
-  marker.setAttribute('aria-colindex', '1');
-  if (outcome) marker.title = outcome.message;
-  if (outcome) marker.setAttribute('aria-label', outcome.message);
-  row.append(marker);
-  if (data) row.dataset.id = data.id;
-  columns.forEach((c, col) => row.append(dataCell(index, col + 1, c, data?.id, data?.cells[col])));
-  return row;
-}
-
-function dataCell(
-  index: number,
-  col: number,
-  c: Column,
-  id: string | undefined,
-  value: string | undefined,
-): HTMLElement {
-  const edit = id === undefined ? undefined : rows.edit(id, c.name);
-  const cls = edit
-    ? edit.error !== undefined
-      ? ' invalid'
-      : ' edited'
-    : value === undefined
-      ? ' loading'
-      : '';
-  const cell = el(
-    'div',
-    `cell${cls}`,
-    edit ? edit.value : (value ?? (col === 1 ? (strings.loading ?? '…') : '')),
-  );
-  cell.setAttribute('role', 'gridcell');
-  cell.setAttribute('aria-colindex', String(col + 1));
-  cell.dataset.col = c.name;
-  cell.style.width = `${width(c)}px`;
-  cell.tabIndex = index === state.row && col === state.col ? 0 : -1;
-  if (!c.editable) cell.setAttribute('aria-readonly', 'true');
-  if (edit?.error !== undefined) {
-    cell.setAttribute('aria-invalid', 'true');
-    cell.title = edit.error;
-    cell.setAttribute('aria-description', edit.error);
-  }
-  cell.addEventListener('mousedown', () => moveTo(index, col, false));
-  cell.addEventListener('dblclick', () =>
-    c.editable ? startEdit() : c.type === 'id' ? openRow(index) : undefined,
-  );
-  return cell;
 }
 
 function renderStatus(): void {
