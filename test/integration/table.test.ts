@@ -155,6 +155,53 @@ describe('Table: profiles table in a webview', function () {
     assert.deepStrictEqual(writes(sim.controls.requests()), []);
   });
 
+  it('Save of two rows lists the changes and asks first; declined, nothing is sent', async () => {
+    const { sim, api } = await signIn();
+    const asked: string[] = [];
+    api.usePrompter({
+      confirm: async (message, detail) => (asked.push(`${message}\n${detail}`), false),
+      conflict: async () => 'cancel',
+    });
+    try {
+      await openNewsletter();
+      await editFirstRow('firstname', 'First');
+      await waitInGrid('one edit', () => document.querySelectorAll('.edited').length === 1);
+      await click('[aria-rowindex="3"] [data-col="firstname"]', true);
+      await waitInGrid(
+        'the cell editor',
+        () => document.querySelector('[role=gridcell] input') !== null,
+      );
+      await press('Control+A');
+      await type('Second');
+      await press('Enter');
+      await waitInGrid('two edits', () => document.querySelectorAll('.edited').length === 2);
+      sim.controls.clearRequests();
+      await click('.bar button:first-child');
+      await waitFor('the question', () => asked.length > 0);
+      assert.match(asked[0] ?? '', /2 rows/);
+      assert.match(asked[0] ?? '', /firstname: ".*" → "First"/);
+      assert.match(asked[0] ?? '', /firstname: ".*" → "Second"/);
+      assert.deepStrictEqual(writes(sim.controls.requests()), []);
+      assert.strictEqual(await inGrid(() => document.querySelectorAll('.edited').length), 2);
+    } finally {
+      api.usePrompter(undefined);
+    }
+  });
+
+  it('Alt+Enter opens the focused row as its profile document', async () => {
+    await signIn();
+    await openNewsletter();
+    const { id } = await inGrid(firstRow, 'email');
+    await click('[aria-rowindex="2"] [data-col="email"]');
+    await press('Alt+Enter');
+    const editor = await waitFor('the profile document', () =>
+      vscode.window.visibleTextEditors.find(
+        (e) => e.document.uri.scheme === 'copernica' && e.document.uri.path.endsWith(`/${id}.json`),
+      ),
+    );
+    assert.strictEqual(JSON.parse(editor.document.getText()).ID, id);
+  });
+
   it('opens the subprofiles of a collection and a search result as tables, each from its own listing', async () => {
     const { sim } = await signIn();
     sim.controls.clearRequests();

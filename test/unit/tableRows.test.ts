@@ -8,6 +8,7 @@ import type { Page, Profile, ProfileQuery } from '../../src/api/types';
 import type { Entity } from '../../src/profiles';
 import { csvField, csvHeader, csvRecord, csvRow } from '../../src/table/export/csv';
 import { exportRows, splitRange } from '../../src/table/export/exportRows';
+import { lineWriter } from '../../src/table/export/lines';
 import { RowModel } from '../../src/table/rows/rowModel';
 import { columnsOf, type RowFetch } from '../../src/table/rows/rowSource';
 
@@ -230,5 +231,35 @@ describe('Table: row model load order from a known page', () => {
     for (const index of model.loadOrder([10, 11])) await model.page(index);
     assert.deepEqual(model.ways, ['first', 'last', 'before', 'before']);
     assert.equal((await model.page(10)).rows[0]?.ID, '1001');
+  });
+});
+
+describe('Table: JSON Lines export', () => {
+  it('writes one profile per line in its document shape, fields in the definition order', () => {
+    const fields = [
+      { ID: '1', name: 'email', type: 'email' },
+      { ID: '2', name: 'note', type: 'text' },
+    ] as never;
+    const owner = {
+      kind: 'profile',
+      database: { ID: '1', name: 'Newsletter' },
+      schema: { kind: 'profile', fields, interests: [] },
+    } as never;
+    const writer = lineWriter('jsonl', columnsOf('profile', fields), owner);
+    const p = { ...profile(3, { note: 'two\nlines "q"' }), interests: ['vip'] };
+    const line = writer.line(p);
+    assert.equal(writer.header, '');
+    assert.equal(writer.dataOnly, false, 'the document shape needs the secret and dates');
+    assert.ok(line.endsWith('\n') && !line.slice(0, -1).includes('\n'), 'one line');
+    assert.deepEqual(JSON.parse(line), {
+      ID: '3',
+      fields: { email: 'p3@example.com', note: 'two\nlines "q"' },
+      interests: ['vip'],
+      database: '1',
+      secret: 's',
+      created: '2024-01-01 00:00:00',
+      modified: '2024-01-02 00:00:00',
+      removed: false,
+    });
   });
 });
