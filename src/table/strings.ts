@@ -13,7 +13,7 @@ export function webviewStrings(): Record<string, string> {
     saving: vscode.l10n.t('Saving…'),
     grid: vscode.l10n.t('Profiles'),
     help: vscode.l10n.t(
-      'Arrow keys move, Enter or F2 edits, Escape cancels, Alt+Enter opens the row as a document.',
+      'Arrow keys move, Enter or F2 edits, Escape cancels, Alt+Enter opens the row as a document, Ctrl+Shift+Left/Right resizes the column.',
     ),
   };
 }

@@ -196,8 +196,9 @@ grid.addEventListener('keydown', (e) => {
   const moves: Record<string, () => void> = {
     ArrowUp: () => moveTo(state.row - 1, state.col),
     ArrowDown: () => moveTo(state.row + 1, state.col),
-    ArrowLeft: () => moveTo(state.row, state.col - 1),
-    ArrowRight: () => moveTo(state.row, state.col + 1),
+    // Ctrl+Shift with Left/Right resizes the focused column: the grips are for a mouse only.
+    ArrowLeft: () => (e.ctrlKey && e.shiftKey ? resizeBy(-20) : moveTo(state.row, state.col - 1)),
+    ArrowRight: () => (e.ctrlKey && e.shiftKey ? resizeBy(20) : moveTo(state.row, state.col + 1)),
     PageUp: () => moveTo(state.row - page, state.col),
     PageDown: () => moveTo(state.row + page, state.col),
     Home: () => (e.ctrlKey ? moveTo(0, state.col) : moveTo(state.row, 1)),
@@ -210,6 +211,14 @@ grid.addEventListener('keydown', (e) => {
   e.preventDefault();
   action();
 });
+
+function resizeBy(delta: number): void {
+  const column = columns[state.col - 1];
+  if (!column) return;
+  state.widths[column.name] = Math.max(40, width(column) + delta);
+  saveState();
+  render(false);
+}
 
 function openRow(index: number): void {
   const data = rows.row(index);
