@@ -1,9 +1,6 @@
 // The profiles table inside a real VS Code: the webview's DOM read through its frames (playwright),
 // the requests read from the simulator's own log.
 import * as assert from 'node:assert';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { RecordedRequest } from '../simulator/types';
 import { signIn, simulator, waitFor } from './support/setup';
@@ -278,74 +275,4 @@ describe('Table: profiles table in a webview', function () {
     assert.strictEqual(back.text, 'Kept while hidden');
     assert.ok(Math.abs(back.top - 24 * 300) < 48, `scrolled to ${back.top}`);
   });
-
-  it('exports a search to CSV: header of field names, quotes, commas, newlines, non-ASCII', async () => {
-    const { api } = await signIn();
-    const client = await api.session.readyClient();
-    const values = [
-      { email: 'quote@export.example', firstname: 'Zoë "Z", Ångström', lastname: 'two\nlines' },
-      { email: 'comma@export.example', firstname: 'a,b,c', lastname: '日本語' },
-      { email: 'plain@export.example', firstname: 'Plain', lastname: 'Row' },
-    ];
-    const db = (await api.schema.database('Newsletter'))!;
-    const ids: string[] = [];
-    for (const fields of values) ids.push(await client.createProfile(db.ID, { fields }));
-    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'table-export-')), 'export.csv');
-    const result = (await vscode.commands.executeCommand(
-      'copernica.exportProfiles',
-      { database: 'Newsletter', conditions: 'email=~%@export.example' },
-      { format: 'csv', path: file },
-    )) as { count: number } | undefined;
-    assert.strictEqual(result?.count, 3);
-    const text = fs.readFileSync(file, 'utf8');
-    const records = parseCsv(text);
-    const header = records[0] ?? [];
-    assert.deepStrictEqual(header.slice(0, 4), ['ID', 'email', 'firstname', 'lastname']);
-    assert.deepStrictEqual(header.slice(-2), ['interests', 'modified']);
-    assert.strictEqual(records.length, 4);
-    assert.deepStrictEqual(
-      records.slice(1).map((r) => r.slice(0, 4)),
-      values.map((v, i) => [ids[i], v.email, v.firstname, v.lastname]),
-    );
-    assert.ok(text.includes('"Zoë ""Z"", Ångström","two\nlines"'), text.slice(0, 400));
-    assert.ok(text.endsWith('\r\n'));
-    assert.deepStrictEqual(
-      fs.readdirSync(path.dirname(file)),
-      ['export.csv'],
-      'a temp file was left',
-    );
-  });
 });
-
-/** RFC 4180 records, for checking what the export wrote. */
-function parseCsv(text: string): string[][] {
-  const records: string[][] = [];
-  let record: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted && c === '"' && text[i + 1] === '"') {
-      field += '"';
-      i++;
-    } else if (quoted && c === '"') {
-      quoted = false;
-    } else if (quoted) {
-      field += c;
-    } else if (c === '"') {
-      quoted = true;
-    } else if (c === ',') {
-      record.push(field);
-      field = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      record.push(field);
-      records.push(record);
-      record = [];
-      field = '';
-      i++;
-    } else {
-      field += c;
-    }
-  }
-  return records;
-}
