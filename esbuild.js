@@ -132,6 +132,17 @@ function configs() {
       plugins: [splitToCommonJs(dist), ...common.plugins],
     },
   ];
+  // The profiles table's webview script: a browser bundle of its own, loaded only when a table opens.
+  list.push({
+    ...common,
+    entryPoints: { table: 'src/table/webview/main.ts' },
+    outdir: path.join(dist, 'webview'),
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2022',
+    minify: production,
+    sourcemap: production ? false : 'inline',
+  });
   if (tests) {
     list.push({
       ...common,

@@ -17,6 +17,7 @@ import { lastSearch, type SearchState } from './tree/searchState';
 import { SwitchablePrompter, type Prompter } from './ui/prompter';
 import { registerTools } from './tools';
 import { createSelections } from './selections';
+import { createTable } from './table';
 
 /** What activate() returns: a small surface for scripts and for the integration tests. */
 export interface ExtensionApi {
@@ -65,6 +66,7 @@ export function createApp(context: vscode.ExtensionContext): App {
   const statusBar = createStatusBar(services);
   const tools = registerTools(services);
   const selections = createSelections(services, tree.explorer);
+  const tables = createTable(services);
   disposables.push(
     ...selections.disposables,
     ...documents.disposables,
@@ -79,6 +81,7 @@ export function createApp(context: vscode.ExtensionContext): App {
     ...documents.commands,
     ...selections.commands,
     ...statusBar.commands,
+    ...tables.commands,
   };
   disposables.push(...registerCommands(table, notifier));
   void session.restore();

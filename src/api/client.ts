@@ -238,6 +238,20 @@ export class CopernicaClient {
     );
   }
 
+  /** Every subprofile of a collection (GET collection/$id/subprofiles): the same paging and `fields[]`. */
+  async collectionSubprofiles(
+    collectionId: string,
+    query?: ProfileQuery,
+    signal?: AbortSignal,
+  ): Promise<Page<Subprofile>> {
+    return this.page(
+      `collection/${idSeg(collectionId)}/subprofiles`,
+      query,
+      parseSubprofile,
+      signal,
+    );
+  }
+
   async subprofile(id: string, signal?: AbortSignal): Promise<Subprofile> {
     return this.get(`subprofile/${idSeg(id)}`, undefined, parseSubprofile, signal);
   }

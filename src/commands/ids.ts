@@ -37,6 +37,14 @@ export const SelectionCommandIds = {
   rebuildSelection: 'copernica.rebuildSelection',
 } as const;
 
+/** The profiles table and export (src/table): loaded on first use, activation registers stand-ins. */
+export const TableCommandIds = {
+  openTable: 'copernica.openTable',
+  openCollectionTable: 'copernica.openCollectionTable',
+  openSearchTable: 'copernica.openSearchTable',
+  exportProfiles: 'copernica.exportProfiles',
+} as const;
+
 /** The status-bar item (src/ui/statusBar.ts). */
 export const StatusBarCommandIds = {
   accountMenu: 'copernica.accountMenu',
@@ -48,6 +56,7 @@ export const CommandIds = {
   ...DocumentCommandIds,
   ...SelectionCommandIds,
   ...StatusBarCommandIds,
+  ...TableCommandIds,
 } as const;
 
 type ValueOf<T> = T[keyof T];
@@ -57,3 +66,4 @@ export type TreeCommandId = ValueOf<typeof TreeCommandIds>;
 export type DocumentCommandId = ValueOf<typeof DocumentCommandIds>;
 export type SelectionCommandId = ValueOf<typeof SelectionCommandIds>;
 export type StatusBarCommandId = ValueOf<typeof StatusBarCommandIds>;
+export type TableCommandId = ValueOf<typeof TableCommandIds>;

@@ -187,7 +187,18 @@ function showResults(
     }
   };
 
+  // The whole result as a table (issue 16): the table pages it itself, by ID.
+  pick.buttons = [
+    { iconPath: new vscode.ThemeIcon('table'), tooltip: vscode.l10n.t('Open as Table') },
+  ];
   return new Promise<Profile | undefined>((resolve) => {
+    pick.onDidTriggerButton(() => {
+      void vscode.commands.executeCommand(CommandIds.openSearchTable, {
+        database: database.ID,
+        conditions,
+      });
+      pick.hide();
+    });
     pick.onDidAccept(() => {
       const chosen = pick.selectedItems[0];
       if (chosen?.more) return void loadPage();

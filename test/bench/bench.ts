@@ -14,6 +14,8 @@ import { measureFootprint, type Footprint } from './footprint';
 import { type RunOptions, runBench } from './runBench';
 import { CHILD_FLAG, serveSimulatorInChild } from './simHost';
 import { footprintTable, pagingTable, scenarioTable } from './table';
+import { benchTable, tableBenchText } from './tableBench';
+import { TABLE_TARGETS } from './specs';
 import { numberArg } from '../simulator/cliArgs';
 
 const root = path.resolve(__dirname, '..', '..');
@@ -51,8 +53,22 @@ function runOptions(args: string[]): RunOptions {
   return options;
 }
 
+/** `--table-only`: just the profiles table and export (issue 16). */
+async function tableOnly(options: RunOptions): Promise<void> {
+  const report = await benchTable({
+    latencyMs: options.latencyMs ?? (options.small === true ? 5 : 50),
+    profiles: options.profiles ?? (options.small === true ? 2500 : 100_000),
+    concurrency: TABLE_TARGETS.concurrency,
+    simulatorEntry: options.simulatorEntry,
+    progress: options.progress,
+  });
+  console.log(`\n${tableBenchText(report)}\n`);
+  writeJson(path.join(root, 'test-results', 'bench-table.json'), report);
+}
+
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
+  if (args.includes('--table-only')) return tableOnly(runOptions(args));
   const report = await runBench(runOptions(args));
   console.error('[bench] footprint');
   const footprint: Footprint = measureFootprint(root, !args.includes('--no-vsix'));
@@ -65,7 +81,16 @@ async function main(): Promise<void> {
   console.log(`\n${pagingTable(report)}`);
   console.log(`\n${footprintTable(footprint)}\n`);
   for (const note of report.notes) console.log(`- ${note}`);
-  const json = { ...report, footprint };
+  const options = runOptions(args);
+  const table = await benchTable({
+    latencyMs: report.latencyMs,
+    profiles: options.profiles ?? (options.small === true ? 2500 : 100_000),
+    concurrency: TABLE_TARGETS.concurrency,
+    simulatorEntry: options.simulatorEntry,
+    progress: options.progress,
+  });
+  console.log(`\n${tableBenchText(table)}\n`);
+  const json = { ...report, footprint, table };
   const files = [path.join(root, 'test-results', 'bench.json')];
   const extra = stringArg(args, '--json');
   if (extra !== undefined) files.push(path.resolve(extra));

@@ -111,3 +111,6 @@ export function pagingMet(row: Row, detail: PagingDetail): boolean {
   const flat = detail.heap.afterMb - detail.heap.beforeMb <= FLAT_HEAP_MB;
   return row.met === true && detail.lastVsFirst <= 1.5 && flat;
 }
+
+/** Issue 16: the profiles table and export (test/bench/tableBench.ts). */
+export const TABLE_TARGETS = { exportRatio: 1.3, speedup: 3, heapMb: 20, concurrency: 4 };

@@ -10,6 +10,7 @@ const { ensureInstalled } = require('./install');
 const { makeRunDir, startCodeServer } = require('./codeServer');
 const { printResults } = require('./report');
 const { integrationTests, launchRunBrowser, testPayloadUrl } = require('./browser');
+const { startFrameBridge } = require('./frameBridge');
 
 const timeoutMs = Number(process.env.COPERNICA_TEST_TIMEOUT ?? 600) * 1000;
 
@@ -79,14 +80,20 @@ async function main() {
   const resultsFile = path.join(run.dir, 'results.json');
   let server;
   let browser;
+  let page;
   const started = Date.now();
+  // Webview tests read the table's DOM through this bridge (see frameBridge.js).
+  const bridge = await startFrameBridge(() => page);
   try {
-    server = await startCodeServer({ run, env: { COPERNICA_TEST_RESULTS: resultsFile } });
+    server = await startCodeServer({
+      run,
+      env: { COPERNICA_TEST_RESULTS: resultsFile, COPERNICA_BROWSER_BRIDGE: bridge.url },
+    });
     console.log(
       `[harness] code-server on ${server.url} (run folder ${path.relative(p.root, run.dir)})`,
     );
     browser = await launchRunBrowser(run);
-    const page = browser.pages()[0] ?? (await browser.newPage());
+    page = browser.pages()[0] ?? (await browser.newPage());
     const exitCode = { value: undefined };
     await page.exposeFunction('codeAutomationExit', (code) => {
       exitCode.value = code;
@@ -109,6 +116,7 @@ async function main() {
     );
     return 1;
   } finally {
+    await bridge.close();
     if (browser) await browser.close().catch(() => undefined);
     if (server) await server.stop();
     if (process.env.COPERNICA_KEEP_RUN !== '1')

@@ -1,0 +1,24 @@
+// CSV as RFC 4180 describes it: fields separated by commas, records ended by CRLF, a field
+// quoted when it holds a comma, a quote, CR or LF, and a quote inside written twice. UTF-8,
+// without a byte-order mark (the RFC has none; a spreadsheet asks for the encoding on import).
+import { type Column, cellsOf } from '../rows/rowSource';
+import type { Entity } from '../../profiles';
+
+const NEEDS_QUOTES = /[",\r\n]/;
+
+export function csvField(value: string): string {
+  return NEEDS_QUOTES.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+export function csvRecord(values: readonly string[]): string {
+  return `${values.map(csvField).join(',')}\r\n`;
+}
+
+/** The header record: the column names (field names, ID, interests, modified). */
+export function csvHeader(columns: readonly Column[]): string {
+  return csvRecord(columns.map((c) => c.name));
+}
+
+export function csvRow(entity: Entity, columns: readonly Column[]): string {
+  return csvRecord(cellsOf(entity, columns));
+}
