@@ -1,12 +1,15 @@
 // What a table or an export shows, from a command's argument (a tree node, IDs or names from a
 // script, a search's database and conditions) or, from the palette, by asking.
 import * as vscode from 'vscode';
-import type { Condition, Database } from '../api/types';
+import type { Condition, Database, View } from '../api/types';
+import { miniview as getMiniview, view as getView } from '../api/views';
 import { collectionFrom, databaseFrom } from '../commands/args';
 import { ownerSource } from '../documents/fetchEntity';
 import { type Owner, ownerOfCollection, ownerOfProfile, ownerOfSubprofile } from '../profiles';
 import type { Uses } from '../services';
 import { parseConditions } from '../tree/conditionInput';
+import { pickView } from '../selections/pickView';
+import { viewFrom, type ViewTarget } from '../selections/target';
 import { pickDatabase } from '../ui/prompts';
 import type { TableTarget } from './rows/rowSource';
 
@@ -20,10 +23,17 @@ export interface Resolved {
 
 type TargetServices = Uses<'schema' | 'session'>;
 
-/** The kind of target an argument names: a collection, a search (it has conditions) or a database. */
+const KINDS: readonly string[] = ['database', 'collection', 'search', 'selection', 'miniselection'];
+
+/**
+ * The kind of target an argument names: a selection or miniselection (a node of one, or { view },
+ * { miniview }), a collection, a search (it has conditions) or a database.
+ */
 export function kindOfArg(arg: unknown, fallback: TargetKind): TargetKind {
   const b = typeof arg === 'object' && arg !== null ? (arg as Record<string, unknown>) : undefined;
-  if (b && (b.type === 'database' || b.type === 'collection' || b.type === 'search')) return b.type;
+  if (b && typeof b.type === 'string' && KINDS.includes(b.type)) return b.type as TargetKind;
+  const view = viewFrom(arg);
+  if (view) return view.kind === 'view' ? 'selection' : 'miniselection';
   if (b && 'collection' in b && !('subprofile' in b)) return 'collection';
   if (b && 'conditions' in b) return 'search';
   return fallback;
@@ -35,6 +45,10 @@ export async function resolveTarget(
   arg: unknown,
 ): Promise<Resolved | undefined> {
   const title = vscode.l10n.t('Open as Table');
+  if (kind === 'selection' || kind === 'miniselection') {
+    const picked = viewFrom(arg) ?? (await pickView(s, title));
+    return picked ? viewTarget(s, picked, arg) : undefined;
+  }
   const database = await pickDatabase(s, databaseFrom(arg), title, vscode.l10n.t('Database'));
   if (!database) {
     if (kind === 'collection' && collectionFrom(arg) !== undefined) return byCollectionId(s, arg);
@@ -57,6 +71,42 @@ export async function resolveTarget(
     target: { type: 'search', database: database.ID, conditions },
     owner,
     title: vscode.l10n.t('{0} where {1}', database.name, shown),
+  };
+}
+
+/** A selection (its profiles, or a search in them) or a miniselection (its subprofiles). */
+async function viewTarget(s: TargetServices, picked: ViewTarget, arg: unknown): Promise<Resolved> {
+  const client = s.session.client();
+  const given = (arg as { view?: unknown } | undefined)?.view;
+  const known =
+    typeof given === 'object' && given !== null && (given as View).ID === picked.id
+      ? (given as View)
+      : undefined;
+  if (picked.kind === 'miniview') {
+    const view = known ?? (await getMiniview(client, picked.id));
+    const owner = await ownerOfSubprofile(ownerSource(s), view.collection || view.parentId);
+    return {
+      target: { type: 'miniselection', collection: owner.collection.ID, miniview: view.ID },
+      owner,
+      title: vscode.l10n.t('{0} › {1}', owner.collection.name, view.name),
+    };
+  }
+  const view = known?.database ? known : await getView(client, picked.id);
+  const owner = await ownerOfProfile(ownerSource(s), view.database);
+  const hasConditions = typeof arg === 'object' && arg !== null && 'conditions' in arg;
+  const conditions = hasConditions ? await conditionsOf(arg, owner.database) : undefined;
+  if (hasConditions && !conditions) throw new Error(vscode.l10n.t('No conditions were given.'));
+  const place = vscode.l10n.t('{0} › {1}', owner.database.name, view.name);
+  const shown = conditions?.map((c) => `${c.field}${c.operator}${c.value}`).join('; ');
+  return {
+    target: {
+      type: 'selection',
+      database: owner.database.ID,
+      view: view.ID,
+      ...(conditions ? { conditions } : {}),
+    },
+    owner,
+    title: shown === undefined ? place : vscode.l10n.t('{0} where {1}', place, shown),
   };
 }
 

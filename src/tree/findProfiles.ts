@@ -195,6 +195,7 @@ function showResults(
     pick.onDidTriggerButton(() => {
       void vscode.commands.executeCommand(CommandIds.openSearchTable, {
         database: database.ID,
+        ...(view ? { view: view.ID } : {}),
         conditions,
       });
       pick.hide();

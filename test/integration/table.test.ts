@@ -238,6 +238,35 @@ describe('Table: profiles table in a webview', function () {
     assert.ok(ages.length > 0 && ages.every((a) => a >= 60), `ages ${ages.join(',')}`);
   });
 
+  it("opens a selection's profiles as a table, from the selection's own listing", async () => {
+    const { sim } = await signIn();
+    sim.controls.clearRequests();
+    const opened = (await vscode.commands.executeCommand('copernica.openTable', {
+      view: '4',
+    })) as { title: string; total: number } | undefined;
+    assert.ok(opened && opened.total > 0, JSON.stringify(opened));
+    assert.match(opened.title, /Newsletter › Tennis fans/);
+    await waitInGrid(
+      'selection rows',
+      () => document.querySelector('[role=row][data-id]') !== null,
+    );
+    const paths = sim.controls
+      .requests()
+      .filter((r) => r.method === 'GET' && r.path.endsWith('/profiles'))
+      .map((r) => r.path);
+    assert.deepStrictEqual([...new Set(paths)], ['/v4/view/4/profiles']);
+    const interests = await inGrid(() =>
+      Array.from(
+        document.querySelectorAll('[role=row][data-id] [data-col="interests"]'),
+        (c) => c.textContent ?? '',
+      ),
+    );
+    assert.ok(
+      interests.length > 0 && interests.every((i) => i.includes('tennis')),
+      interests.join(' | '),
+    );
+  });
+
   it('hidden and shown again, the table is back at the same place with its edits', async () => {
     await signIn();
     await openNewsletter();

@@ -4,7 +4,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { pageAll } from '../../src/api/query';
 import { signIn } from './support/setup';
+import { childrenOf, path as treePath } from './support/tree';
 
 describe('Table: export to a file', function () {
   this.timeout(60_000);
@@ -80,6 +82,66 @@ describe('Table: export to a file', function () {
       [...ids].sort((a, b) => a - b),
       'in ID order',
     );
+  });
+});
+
+describe('Table: selections and miniselections', function () {
+  this.timeout(60_000);
+
+  it('exports a selection node: exactly the profiles its rules select, as the explorer lists them', async () => {
+    const { api } = await signIn();
+    const client = await api.session.readyClient();
+    const tennis = (
+      await childrenOf(api, await treePath(api, 'Demo Account', 'Newsletter', 'Selections'))
+    ).find((n) => n.kind === 'selection' && n.view.name === 'Tennis fans');
+    assert.ok(tennis?.kind === 'selection', 'no Tennis fans selection');
+    const expected: string[] = [];
+    for await (const p of pageAll((q) => client.viewProfiles(tennis.view.ID, q), {}))
+      expected.push(p.ID);
+    assert.ok(expected.length > 0);
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'table-export-')), 'tennis.jsonl');
+    const result = (await vscode.commands.executeCommand('copernica.exportProfiles', tennis, {
+      format: 'jsonl',
+      path: file,
+    })) as { count: number } | undefined;
+    assert.strictEqual(result?.count, expected.length);
+    const docs = fs
+      .readFileSync(file, 'utf8')
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { ID: string; interests: string[] });
+    assert.deepStrictEqual(
+      docs.map((d) => d.ID),
+      expected,
+    );
+    assert.ok(docs.every((d) => d.interests.includes('tennis')));
+  });
+
+  it('exports a search in a selection, and a miniselection to CSV', async () => {
+    await signIn();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'table-export-'));
+    const search = (await vscode.commands.executeCommand(
+      'copernica.exportProfiles',
+      { view: '1', conditions: 'age>=60' },
+      { format: 'csv', path: path.join(dir, 'over60.csv') },
+    )) as { count: number } | undefined;
+    const rows = parseCsv(fs.readFileSync(path.join(dir, 'over60.csv'), 'utf8'));
+    const age = (rows[0] ?? []).indexOf('age');
+    assert.strictEqual(rows.length - 1, search?.count);
+    assert.ok(
+      rows.slice(1).every((r) => Number(r[age]) >= 60),
+      'a row under 60',
+    );
+    const paid = (await vscode.commands.executeCommand(
+      'copernica.exportProfiles',
+      { miniview: '1' },
+      { format: 'csv', path: path.join(dir, 'paid.csv') },
+    )) as { count: number } | undefined;
+    const orders = parseCsv(fs.readFileSync(path.join(dir, 'paid.csv'), 'utf8'));
+    const status = (orders[0] ?? []).indexOf('status');
+    assert.ok((paid?.count ?? 0) > 0);
+    assert.strictEqual(orders.length - 1, paid?.count);
+    assert.ok(orders.slice(1).every((r) => r[status] === 'paid'));
   });
 });
 

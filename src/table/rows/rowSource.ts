@@ -11,7 +11,9 @@ import type { Entity, EntityKindName } from '../../profiles';
 export type TableTarget =
   | { type: 'database'; database: string }
   | { type: 'collection'; collection: string }
-  | { type: 'search'; database: string; conditions: Condition[] };
+  | { type: 'search'; database: string; conditions: Condition[] }
+  | { type: 'selection'; database: string; view: string; conditions?: Condition[] }
+  | { type: 'miniselection'; collection: string; miniview: string };
 
 export type RowFetch = (query: ProfileQuery, signal?: AbortSignal) => Promise<Page<Entity>>;
 
@@ -32,7 +34,10 @@ export interface RowSource {
   fetch: RowFetch;
 }
 
-export type SourceClient = Pick<CopernicaClient, 'profiles' | 'collectionSubprofiles'>;
+export type SourceClient = Pick<
+  CopernicaClient,
+  'profiles' | 'collectionSubprofiles' | 'viewProfiles' | 'miniviewSubprofiles'
+>;
 
 /** The columns of a table: ID, each field in the database's order, interests (profiles), modified. */
 export function columnsOf(kind: EntityKindName, fields: readonly Field[]): Column[] {
@@ -77,6 +82,23 @@ export function rowSource(
         kind: 'subprofile',
         columns: columnsOf('subprofile', fields),
         fetch: (q, signal) => client.collectionSubprofiles(target.collection, q, signal),
+      };
+    // A selection's listing takes `fields[]` as a database's does (a search in it adds its conditions).
+    case 'selection':
+      return {
+        target,
+        kind: 'profile',
+        columns: columnsOf('profile', fields),
+        fetch: withConditions(target.conditions ?? [], (q, signal) =>
+          client.viewProfiles(target.view, q, signal),
+        ),
+      };
+    case 'miniselection':
+      return {
+        target,
+        kind: 'subprofile',
+        columns: columnsOf('subprofile', fields),
+        fetch: (q, signal) => client.miniviewSubprofiles(target.miniview, q, signal),
       };
   }
 }
