@@ -36,7 +36,12 @@ export default tseslint.config(
   {
     // The API layer, the document model and the write engine know nothing of the editor: they are
     // tested in plain Node, and every feature (documents, tables, imports, agent tools) shares them.
-    files: ['src/api/**/*.ts', 'src/documents/model/**/*.ts', 'src/profiles/**/*.ts'],
+    files: [
+      'src/api/**/*.ts',
+      'src/documents/model/**/*.ts',
+      'src/profiles/**/*.ts',
+      'src/imports/**/*.ts',
+    ],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -45,7 +50,7 @@ export default tseslint.config(
             {
               name: 'vscode',
               message:
-                'src/api, src/documents/model and src/profiles must not import vscode: they run and are tested in plain Node.',
+                'src/api, src/documents/model, src/profiles and src/imports must not import vscode: they run and are tested in plain Node.',
             },
           ],
         },
