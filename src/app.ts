@@ -16,6 +16,7 @@ import type { ExplorerProvider } from './tree/explorerProvider';
 import { lastSearch, type SearchState } from './tree/findProfiles';
 import { SwitchablePrompter, type Prompter } from './ui/prompter';
 import { registerTools } from './tools';
+import { createImports } from './importCommands';
 
 /** What activate() returns: a small surface for scripts and for the integration tests. */
 export interface ExtensionApi {
@@ -63,11 +64,13 @@ export function createApp(context: vscode.ExtensionContext): App {
   const tree = createExplorer(services);
   const statusBar = createStatusBar(services);
   const tools = registerTools(services);
+  const imports = createImports(services);
   disposables.push(
     ...documents.disposables,
     ...tree.disposables,
     ...statusBar.disposables,
     ...tools.disposables,
+    ...imports.disposables,
   );
   // Every id has exactly one handler: a missing or extra one does not compile.
   const table: Record<CommandId, CommandSpec> = {
@@ -75,6 +78,7 @@ export function createApp(context: vscode.ExtensionContext): App {
     ...tree.commands,
     ...documents.commands,
     ...statusBar.commands,
+    ...imports.commands,
   };
   disposables.push(...registerCommands(table, notifier));
   void session.restore();

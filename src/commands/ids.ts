@@ -31,6 +31,11 @@ export const DocumentCommandIds = {
   deleteSubprofile: 'copernica.deleteSubprofile',
 } as const;
 
+/** Imports of CSV and JSON Lines files (src/importCommands): loaded on first use, like the documents. */
+export const ImportCommandIds = {
+  importProfiles: 'copernica.importProfiles',
+} as const;
+
 /** The status-bar item (src/ui/statusBar.ts). */
 export const StatusBarCommandIds = {
   accountMenu: 'copernica.accountMenu',
@@ -41,6 +46,7 @@ export const CommandIds = {
   ...TreeCommandIds,
   ...DocumentCommandIds,
   ...StatusBarCommandIds,
+  ...ImportCommandIds,
 } as const;
 
 type ValueOf<T> = T[keyof T];
@@ -49,3 +55,4 @@ export type AccountCommandId = ValueOf<typeof AccountCommandIds>;
 export type TreeCommandId = ValueOf<typeof TreeCommandIds>;
 export type DocumentCommandId = ValueOf<typeof DocumentCommandIds>;
 export type StatusBarCommandId = ValueOf<typeof StatusBarCommandIds>;
+export type ImportCommandId = ValueOf<typeof ImportCommandIds>;

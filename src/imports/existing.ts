@@ -3,6 +3,7 @@
 // ceil(profiles / 1000) requests whatever the file's size, and memory for the matches only — one
 // lookup per row would cost a request per row (10,000 for a 10,000-row file).
 import type { CopernicaClient } from '../api/client';
+import { MAX_LIMIT } from '../api/query';
 import type { Profile } from '../api/types';
 import type { ProfileOwner } from '../profiles';
 import type { MappedColumn } from './columns';
@@ -35,7 +36,7 @@ export async function findExisting(
   const byKey = new Map<string, Profile[]>();
   let read = 0;
   if (wanted.size === 0) return { byKey, read };
-  for await (const profile of client.allProfiles(owner.database.ID, { limit: 1000 }, signal)) {
+  for await (const profile of client.allProfiles(owner.database.ID, { limit: MAX_LIMIT }, signal)) {
     read++;
     if (read % 1000 === 0) onPage?.(read);
     const key = keyOf((f) => profile.fields[f]);
