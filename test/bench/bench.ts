@@ -15,6 +15,7 @@ import { type RunOptions, runBench } from './runBench';
 import { CHILD_FLAG, serveSimulatorInChild } from './simHost';
 import { footprintTable, pagingTable, scenarioTable } from './table';
 import { numberArg } from '../simulator/cliArgs';
+import { runImportBench } from './importBench';
 
 const root = path.resolve(__dirname, '..', '..');
 
@@ -53,6 +54,8 @@ function runOptions(args: string[]): RunOptions {
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
+  // The import bench takes minutes at 50 ms (25,000 requests): run on its own, `-- --import`.
+  if (args.includes('--import')) return runImportBench(args, __filename);
   const report = await runBench(runOptions(args));
   console.error('[bench] footprint');
   const footprint: Footprint = measureFootprint(root, !args.includes('--no-vsix'));
