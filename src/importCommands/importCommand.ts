@@ -12,6 +12,7 @@ import {
   type RowResult,
   applyPlan,
   findExisting,
+  lineList,
   mapColumns,
   parseImport,
   planImport,
@@ -21,6 +22,7 @@ import {
 } from '../imports';
 import { type ProfileOwner, type WriteDeps, ownerOfProfile } from '../profiles';
 import type { Services, Uses } from '../services';
+import { describeError } from '../ui/describeError';
 import { pickDatabase, withProgress } from '../ui/prompts';
 import { writeDeps } from '../writeDeps';
 import { type ImportArgs, readArgs } from './importArgs';
@@ -227,6 +229,7 @@ async function applyWithProgress(
       if (external?.aborted) controller.abort();
       return applyPlan(deps, plan, {
         concurrency: concurrency(),
+        describe: describeError,
         signal: controller.signal,
         onProgress: (p) =>
           progress.report({
@@ -253,7 +256,12 @@ function notifyResult(
     count('failed'),
     count('not run'),
   );
-  s.log.info(message);
+  const lines = (o: RowResult['outcome']): string =>
+    lineList(results.filter((r) => r.outcome === o).map((r) => r.line)) || '-';
+  // Line numbers only: the values stay in the report.
+  s.log.info(
+    `${message} Lines created: ${lines('created')}; updated: ${lines('updated')}; failed: ${lines('failed')}; not applied: ${lines('not run')}.`,
+  );
   if (!cancelled && count('failed') === 0) {
     void s.notifier.info(message);
     return;

@@ -28,6 +28,8 @@ export interface ApplyOptions {
   /** Stops starting rows once aborted. */
   signal?: AbortSignal;
   onProgress?: (progress: ApplyProgress) => void;
+  /** The sentence a failed row shows (the editor's, with Copernica's own message); default the error's message. */
+  describe?: (error: unknown) => string;
 }
 
 type Writable = Extract<RowPlan, { kind: 'create' | 'update' }>;
@@ -36,7 +38,12 @@ export function writableRows(plan: ImportPlan): Writable[] {
   return plan.rows.filter((r): r is Writable => r.kind === 'create' || r.kind === 'update');
 }
 
-async function applyRow(deps: WriteDeps, plan: ImportPlan, row: Writable): Promise<RowResult> {
+async function applyRow(
+  deps: WriteDeps,
+  plan: ImportPlan,
+  row: Writable,
+  describe: (error: unknown) => string,
+): Promise<RowResult> {
   try {
     if (row.kind === 'create') {
       const draft = new DraftRecord(PROFILE, { owner: plan.owner });
@@ -51,7 +58,7 @@ async function applyRow(deps: WriteDeps, plan: ImportPlan, row: Writable): Promi
     return {
       line: row.line,
       outcome: 'failed',
-      message: error instanceof Error ? error.message : String(error),
+      message: describe(error),
     };
   }
 }
@@ -68,13 +75,16 @@ export async function applyPlan(
   let next = 0;
   let done = 0;
   let failed = 0;
+  const describe =
+    options.describe ??
+    ((error: unknown) => (error instanceof Error ? error.message : String(error)));
   const worker = async (): Promise<void> => {
     // Each pass takes a row no other worker took; the loop ends when the rows run out or on cancel.
     while (next < rows.length && !options.signal?.aborted) {
       const i = next++;
       const row = rows[i];
       if (!row) break;
-      const result = await applyRow(deps, plan, row);
+      const result = await applyRow(deps, plan, row, describe);
       results[i] = result;
       done++;
       if (result.outcome === 'failed') failed++;
