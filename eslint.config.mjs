@@ -41,6 +41,7 @@ export default tseslint.config(
       'src/documents/model/**/*.ts',
       'src/profiles/**/*.ts',
       'src/selections/rulesText.ts',
+      'src/imports/**/*.ts',
     ],
     rules: {
       'no-restricted-imports': [
@@ -50,7 +51,7 @@ export default tseslint.config(
             {
               name: 'vscode',
               message:
-                'src/api, src/documents/model and src/profiles must not import vscode: they run and are tested in plain Node.',
+                'src/api, src/documents/model, src/profiles and src/imports must not import vscode: they run and are tested in plain Node.',
             },
           ],
         },

@@ -18,6 +18,7 @@ import { SwitchablePrompter, type Prompter } from './ui/prompter';
 import { registerTools } from './tools';
 import { createSelections } from './selections';
 import { createTable } from './table';
+import { createImports } from './importCommands';
 
 /** What activate() returns: a small surface for scripts and for the integration tests. */
 export interface ExtensionApi {
@@ -67,12 +68,14 @@ export function createApp(context: vscode.ExtensionContext): App {
   const tools = registerTools(services);
   const selections = createSelections(services, tree.explorer);
   const tables = createTable(services);
+  const imports = createImports(services);
   disposables.push(
     ...selections.disposables,
     ...documents.disposables,
     ...tree.disposables,
     ...statusBar.disposables,
     ...tools.disposables,
+    ...imports.disposables,
   );
   // Every id has exactly one handler: a missing or extra one does not compile.
   const table: Record<CommandId, CommandSpec> = {
@@ -82,6 +85,7 @@ export function createApp(context: vscode.ExtensionContext): App {
     ...selections.commands,
     ...statusBar.commands,
     ...tables.commands,
+    ...imports.commands,
   };
   disposables.push(...registerCommands(table, notifier));
   void session.restore();

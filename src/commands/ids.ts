@@ -45,6 +45,11 @@ export const TableCommandIds = {
   exportProfiles: 'copernica.exportProfiles',
 } as const;
 
+/** Imports of CSV and JSON Lines files (src/importCommands): loaded on first use, like the documents. */
+export const ImportCommandIds = {
+  importProfiles: 'copernica.importProfiles',
+} as const;
+
 /** The status-bar item (src/ui/statusBar.ts). */
 export const StatusBarCommandIds = {
   accountMenu: 'copernica.accountMenu',
@@ -57,6 +62,7 @@ export const CommandIds = {
   ...SelectionCommandIds,
   ...StatusBarCommandIds,
   ...TableCommandIds,
+  ...ImportCommandIds,
 } as const;
 
 type ValueOf<T> = T[keyof T];
@@ -67,3 +73,4 @@ export type DocumentCommandId = ValueOf<typeof DocumentCommandIds>;
 export type SelectionCommandId = ValueOf<typeof SelectionCommandIds>;
 export type StatusBarCommandId = ValueOf<typeof StatusBarCommandIds>;
 export type TableCommandId = ValueOf<typeof TableCommandIds>;
+export type ImportCommandId = ValueOf<typeof ImportCommandIds>;

@@ -17,6 +17,7 @@ import { footprintTable, pagingTable, scenarioTable } from './table';
 import { benchTable, tableBenchText } from './tableBench';
 import { TABLE_TARGETS } from './specs';
 import { numberArg } from '../simulator/cliArgs';
+import { runImportBench } from './importBench';
 
 const root = path.resolve(__dirname, '..', '..');
 
@@ -69,6 +70,8 @@ async function tableOnly(options: RunOptions): Promise<void> {
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   if (args.includes('--table-only')) return tableOnly(runOptions(args));
+  // The import bench takes minutes at 50 ms (25,000 requests): run on its own, `-- --import`.
+  if (args.includes('--import')) return runImportBench(args, __filename);
   const report = await runBench(runOptions(args));
   console.error('[bench] footprint');
   const footprint: Footprint = measureFootprint(root, !args.includes('--no-vsix'));
