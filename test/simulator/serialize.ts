@@ -72,15 +72,12 @@ export function databaseJson(db: Database): unknown {
 
 /** Every field of the owner, keyed by its defined name, in the owner's field order. */
 export function fieldMap(owner: FieldOwner, values: readonly string[]): Record<string, string> {
-  const map: Record<string, string> = {};
+  // No prototype, so assignment makes own properties even for a field called __proto__ (there is
+  // no inherited setter), and Copernica's printing of it like any other is kept. Assignment is
+  // several times faster than defineProperty, which a page of 1,000 profiles notices.
+  const map = Object.create(null) as Record<string, string>;
   owner.fields.forEach((f, i) => {
-    // Defined, not assigned: a field may be called __proto__, and Copernica prints it like any other.
-    Object.defineProperty(map, f.name, {
-      value: values[i] ?? '',
-      enumerable: true,
-      writable: true,
-      configurable: true,
-    });
+    map[f.name] = values[i] ?? '';
   });
   return map;
 }
