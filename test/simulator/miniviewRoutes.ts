@@ -18,7 +18,7 @@ import { listRules, ownedRule, routeCondition, routeRule, type RuleKind } from '
 import { subprofileJson } from './serialize';
 import { miniviewPredicate, rebuildMiniView } from './viewContents';
 import { miniruleJson, miniviewJson, viewJson } from './viewJson';
-import { rebuilt, renameFromBody, setIntentions } from './viewRoutes';
+import { cap, newViewBody, rebuilt, renameFromBody, setIntentions } from './viewRoutes';
 import type { MiniView } from './views';
 
 function collectionOfRule(env: ApiEnv, miniviewId: number): Collection | { fields: [] } {
@@ -35,8 +35,6 @@ export const MINI_RULES: RuleKind = {
   json: (env, rule) => miniruleJson(collectionOfRule(env, rule.ownerId), rule, env.options),
 };
 
-const cap = (req: ApiRequest): number => (req.version === 1 ? 100 : 1000);
-
 export function routeCollectionMiniviews(
   req: ApiRequest,
   env: ApiEnv,
@@ -49,10 +47,9 @@ export function routeCollectionMiniviews(
     return jsonReply(envelope(list, parsePaging(req.query, cap(req)), miniviewJson));
   }
   if (req.method !== 'POST') return invalidMethod();
-  const body = isMap(req.body) && !Array.isArray(req.body) ? req.body : {};
-  if (typeof body.name !== 'string' || body.name.trim() === '') return errorReply(MESSAGES.noName);
-  const description = typeof body.description === 'string' ? body.description : '';
-  const miniview = env.store.views.addMiniView(collection, body.name, description, '');
+  const body = newViewBody(req);
+  if (!('name' in body)) return body;
+  const miniview = env.store.views.addMiniView(collection, body.name, body.description, '');
   rebuildMiniView(env.store, miniview, env.options);
   return created(req, env, 'miniview', miniview.id);
 }

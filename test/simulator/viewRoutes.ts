@@ -36,10 +36,19 @@ function databaseOfRule(env: ApiEnv, viewId: number): Database | { fields: [] } 
 
 type Body = Record<string, unknown>;
 
-const bodyOf = (req: ApiRequest): Body =>
+export const bodyOf = (req: ApiRequest): Body =>
   isMap(req.body) && !Array.isArray(req.body) ? req.body : {};
 
-const cap = (req: ApiRequest): number => (req.version === 1 ? 100 : 1000);
+/** The most items a list answers at once: 100 on v1, 1000 since (§3). */
+export const cap = (req: ApiRequest): number => (req.version === 1 ? 100 : 1000);
+
+/** The name (required) and description of a new view or miniview, or the error reply. */
+export function newViewBody(req: ApiRequest): { name: string; description: string } | Reply {
+  const body = bodyOf(req);
+  if (typeof body.name !== 'string' || body.name.trim() === '') return errorReply(MESSAGES.noName);
+  const description = typeof body.description === 'string' ? body.description : '';
+  return { name: body.name, description };
+}
 
 /** database/$db/views: top-level views, or all of them with `viewListNested` (§9.1). */
 export function routeDatabaseViews(req: ApiRequest, env: ApiEnv, db: Database): Reply {
@@ -54,10 +63,9 @@ export function routeDatabaseViews(req: ApiRequest, env: ApiEnv, db: Database): 
 }
 
 function createView(req: ApiRequest, env: ApiEnv, db: Database, parent: View | undefined): Reply {
-  const body = bodyOf(req);
-  if (typeof body.name !== 'string' || body.name.trim() === '') return errorReply(MESSAGES.noName);
-  const description = typeof body.description === 'string' ? body.description : '';
-  const view = env.store.views.addView(db, parent, body.name, description, '');
+  const body = newViewBody(req);
+  if (!('name' in body)) return body;
+  const view = env.store.views.addView(db, parent, body.name, body.description, '');
   rebuildView(env.store, view, env.options);
   return created(req, env, 'view', view.id);
 }
