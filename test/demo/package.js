@@ -14,6 +14,7 @@ const ALLOWED = [
   /^extension\.vsixmanifest$/,
   /^\[Content_Types\]\.xml$/,
   /^extension\/dist\/[\w-]+\.js$/, // extension.js and the chunks it loads
+  /^extension\/dist\/webview\/[\w-]+\.js$/, // the profiles table's webview script
   /^extension\/media\/(?!screenshots\/)[\w/.-]+\.(svg|png|md)$/, // icons, walkthrough pages; not the README's screenshots
   /^extension\/media\/language\/[\w.-]+\.json$/, // the profile language: grammar and language configuration
   /^extension\/package(\.nls(\.[\w-]+)?)?\.json$/,
@@ -22,6 +23,7 @@ const ALLOWED = [
 ];
 const REQUIRED = [
   'extension/dist/extension.js',
+  'extension/dist/webview/table.js',
   'extension/package.json',
   'extension/media/icon.png',
 ];
@@ -73,7 +75,12 @@ function checkEntries(entries) {
 function packageVsix(out = DEFAULT_OUT) {
   fs.mkdirSync(path.dirname(out), { recursive: true });
   node(['esbuild.js', '--production']);
-  for (const name of fs.readdirSync(path.join(root, 'dist'))) {
+  // Recursive: the table's webview script lives in dist/webview/.
+  const built = fs
+    .readdirSync(path.join(root, 'dist'), { recursive: true })
+    .map(String)
+    .filter((name) => fs.statSync(path.join(root, 'dist', name)).isFile());
+  for (const name of built) {
     if (
       name.endsWith('.map') ||
       fs.readFileSync(path.join(root, 'dist', name), 'utf8').includes('sourceMappingURL')
