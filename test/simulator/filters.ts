@@ -10,6 +10,8 @@ type Kind = 'number' | 'date' | 'datetime' | 'text';
 interface Target {
   kind: Kind;
   read(entity: AnyEntity): string;
+  /** The number `read` stands for, without the text round trip (the ID's). */
+  number?(entity: AnyEntity): number;
 }
 
 export interface Condition {
@@ -18,6 +20,8 @@ export interface Condition {
   value: string;
   /** Compiled once per request: lists can have 100,000 entries. */
   like: RegExp | undefined;
+  /** The value made comparable once per request, for the same reason. */
+  against: number | string;
 }
 
 const OPERATORS = new Set<string>(['==', '!=', '<>', '<', '>', '<=', '>=', '=~', '!~']);
@@ -48,7 +52,7 @@ function fieldTarget(owner: FieldOwner, name: string, allowId: boolean): Target 
   return field ? { kind: kindOf(field), read: (e) => e.values[index] ?? '' } : undefined;
 }
 
-const ID_TARGET: Target = { kind: 'number', read: (e) => String(e.id) };
+const ID_TARGET: Target = { kind: 'number', read: (e) => String(e.id), number: (e) => e.id };
 const MODIFIED_TARGET: Target = { kind: 'datetime', read: (e) => e.modified };
 const CODE_TARGET: Target = { kind: 'text', read: (e) => e.secret };
 
@@ -77,6 +81,7 @@ export function parseConditions(expressions: readonly string[], owner: FieldOwne
         op,
         value,
         like: op === '=~' || op === '!~' ? likeRegex(value) : undefined,
+        against: comparable(target.kind, value),
       });
   }
   return result;
@@ -129,8 +134,29 @@ export function lowestAdmittedId(
   return bound;
 }
 
+/**
+ * The highest ID the conditions admit when one of them is `id<N` or `id<=N`; undefined when none
+ * bounds the ID from above. In ID order a scan can stop there, as an index range scan does.
+ */
+export function highestAdmittedId(
+  conditions: readonly Condition[],
+): { id: number; inclusive: boolean } | undefined {
+  let bound: { id: number; inclusive: boolean } | undefined;
+  for (const c of conditions) {
+    if (c.target !== ID_TARGET || (c.op !== '<' && c.op !== '<=')) continue;
+    const id = phpFloat(c.value.trim());
+    const inclusive = c.op === '<=';
+    if (!bound || id < bound.id || (id === bound.id && !inclusive)) bound = { id, inclusive };
+  }
+  return bound;
+}
+
 export function matches(entity: AnyEntity, conditions: readonly Condition[]): boolean {
   for (const c of conditions) {
+    if (c.target.number && !c.like) {
+      if (!operatorHolds(c.op, compare(c.target.number(entity), c.against))) return false;
+      continue;
+    }
     const raw = c.target.read(entity);
     if (c.like) {
       if (c.like.test(raw) !== (c.op === '=~')) return false;
@@ -142,7 +168,7 @@ export function matches(entity: AnyEntity, conditions: readonly Condition[]): bo
         : c.target.kind === 'number'
           ? phpFloat(raw)
           : raw;
-    const order = compare(a, comparable(c.target.kind, c.value));
+    const order = compare(a, c.against);
     if (!operatorHolds(c.op, order)) return false;
   }
   return true;

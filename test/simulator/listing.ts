@@ -2,6 +2,7 @@
 // dataonly, removed entities skipped (§4.6).
 import { envelope, parsePaging, phpBoolParam, type Envelope, type Paging } from './envelope';
 import {
+  highestAdmittedId,
   lowestAdmittedId,
   matches,
   parseConditions,
@@ -54,8 +55,9 @@ export function defaultListParams(req: ApiRequest): ListParams {
 /**
  * The entities a list call pages through, filtered and sorted. In ID order (the default) the
  * simulator works as a database with an index on the ID would: an `id>N` condition starts at N
- * (a binary search: lists are kept in ID order), and without `total` the scan stops once the
- * page is full. An offset therefore costs a scan of the rows before it, as "LIMIT … OFFSET" does.
+ * (a binary search: lists are kept in ID order), an `id<N` condition ends it there, descending
+ * ID order walks the same index backwards, and without `total` the scan stops once the page is
+ * full. An offset therefore costs a scan of the rows before it, as "LIMIT … OFFSET" does.
  */
 export function selectEntities<T extends AnyEntity>(
   all: readonly T[],
@@ -69,22 +71,42 @@ export function selectEntities<T extends AnyEntity>(
     e.removed === false &&
     (within === undefined || within(e)) &&
     (params.conditions.length === 0 || matches(e, params.conditions));
-  const byId =
-    (params.orderby ?? 'id').toLowerCase() === 'id' && !/^desc(ending)?$/i.test(params.order ?? '');
-  if (!byId)
+  const key = (params.orderby ?? 'id').toLowerCase();
+  const descending = /^desc(ending)?$/i.test(params.order ?? '');
+  if (key !== 'id')
     return sortEntities(all.filter(wanted), owner, params.orderby, params.order, env.store.rng);
   const { start, limit, total } = params.paging;
   const enough = total ? Infinity : start + limit;
   const found: T[] = [];
-  for (
-    let i = firstCandidate(all, params.conditions);
-    i < all.length && found.length < enough;
-    i++
-  ) {
+  const first = firstCandidate(all, params.conditions);
+  const end = candidatesEnd(all, params.conditions);
+  if (descending) {
+    for (let i = end - 1; i >= first && found.length < enough; i--) {
+      const entity = all[i];
+      if (entity !== undefined && wanted(entity)) found.push(entity);
+    }
+    return found;
+  }
+  for (let i = first; i < end && found.length < enough; i++) {
     const entity = all[i];
     if (entity !== undefined && wanted(entity)) found.push(entity);
   }
   return found;
+}
+
+/** Where the ID conditions let the scan end: after the last entity whose ID they admit. */
+function candidatesEnd(all: readonly AnyEntity[], conditions: readonly Condition[]): number {
+  const bound = highestAdmittedId(conditions);
+  if (!bound) return all.length;
+  let low = 0;
+  let high = all.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    const id = all[mid]?.id ?? Infinity;
+    if (id > bound.id || (!bound.inclusive && id === bound.id)) high = mid;
+    else low = mid + 1;
+  }
+  return low;
 }
 
 /** Where the ID conditions let the scan begin: the first entity whose ID they admit. */

@@ -201,7 +201,7 @@ describe('simulator: lists', function () {
       );
     });
 
-    it('an ID lower bound (id>N, id>=N, several, past the end) finds what a full scan finds, with and without total', async () => {
+    it('ID bounds (id>N, id>=N, id<N, id<=N, several, past either end) find what a full scan finds, with and without total', async () => {
       const at = (n: number): number => Number(everyone[n]?.ID);
       // 101 is removed: bounds just below, at and above a gap in the live IDs.
       const cases: Array<[string[], (p: Item) => boolean]> = [
@@ -213,6 +213,18 @@ describe('simulator: lists', function () {
         [[`id>=${at(10)}`, `id>${at(20)}`, `id>=${at(5)}`], (p) => Number(p.ID) > at(20)],
         [['id>99999999'], () => false],
         [['id>abc'], (p) => Number(p.ID) > 0],
+        [['id<100'], (p) => Number(p.ID) < 100],
+        [['id<=101'], (p) => Number(p.ID) <= 101],
+        [
+          [`id>${at(10)}`, `id<=${at(300)}`],
+          (p) => Number(p.ID) > at(10) && Number(p.ID) <= at(300),
+        ],
+        [
+          [`id<${at(900)}`, `id<${at(50)}`, 'age>=40'],
+          (p) => Number(p.ID) < at(50) && age(p) >= 40,
+        ],
+        [[`id>=${at(40)}`, `id<${at(40)}`], () => false],
+        [['id<0'], () => false],
       ];
       for (const [conditions, keep] of cases) {
         const expected = matching(keep);
@@ -258,6 +270,20 @@ describe('simulator: lists', function () {
             .reverse(),
         );
       }
+    });
+
+    it('id descending with ID and field conditions: the same rows as a full scan, highest first', async () => {
+      const at = (n: number): number => Number(everyone[n]?.ID);
+      const conditions = [`id>${at(10)}`, `id<=${at(600)}`, 'age>=40'];
+      const expected = everyone
+        .filter((p) => Number(p.ID) > at(10) && Number(p.ID) <= at(600) && age(p) >= 40)
+        .map((p) => Number(p.ID))
+        .reverse();
+      const page = await list({ 'fields[]': conditions, order: 'desc', limit: 7, total: 'true' });
+      assert.deepEqual(ids(page), expected.slice(0, 7));
+      assert.equal(page.total, expected.length);
+      const later = await list({ 'fields[]': conditions, order: 'desc', start: 7, limit: 5 });
+      assert.deepEqual(ids(later), expected.slice(7, 12));
     });
 
     it('a field by name (case-insensitive) or by field ID, numeric for integers', async () => {
