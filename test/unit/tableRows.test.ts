@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Page, Profile, ProfileQuery } from '../../src/api/types';
 import type { Entity } from '../../src/profiles';
 import { csvField, csvHeader, csvRecord, csvRow } from '../../src/table/export/csv';
-import { exportRows, splitRange } from '../../src/table/export/exportRows';
+import { EXPORT_PAGE, exportRows, planRanges, splitRange } from '../../src/table/export/exportRows';
 import { lineWriter } from '../../src/table/export/lines';
 import { RowModel } from '../../src/table/rows/rowModel';
 import { columnsOf, type RowFetch } from '../../src/table/rows/rowSource';
@@ -185,6 +185,125 @@ describe('Table: export ranges and files', () => {
     // 2 bounds + each range's pages, no empty trailing page.
     assert.ok(queries.length <= 2 + 11 + result.ranges, `${queries.length} requests`);
     assert.deepEqual(readdirSync(dir), ['out.csv']);
+  });
+
+  it('plans whole pages per range: 100,000 profiles over 4 streams are 8 ranges of 13 and 12 pages', () => {
+    const ranges = planRanges(1555n, 101_554n, 100_000, 4);
+    const widths = ranges.map((r) => Number(r.to - r.from + 1n) / EXPORT_PAGE);
+    assert.deepEqual(widths, [13, 13, 13, 13, 12, 12, 12, 12]);
+    assert.equal(ranges[0]?.from, 1555n);
+    assert.equal(ranges[ranges.length - 1]?.to, 101_554n);
+    ranges.slice(1).forEach((r, i) => assert.equal(r.from, (ranges[i] as { to: bigint }).to + 1n));
+    // Fewer pages than streams: a range a page; a span narrower than the ranges: one ID each.
+    assert.equal(planRanges(1n, 2500n, 2500, 4).length, 3);
+    assert.deepEqual(planRanges(7n, 8n, 5000, 4), [
+      { from: 7n, to: 7n },
+      { from: 8n, to: 8n },
+    ]);
+  });
+
+  it('asks exactly one request per page of dense IDs: no totals on range pages, no empty last page', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'export-'));
+    const { fetch, queries } = listing(many(10_000));
+    const result = await exportRows({
+      fetch,
+      writer: { dataOnly: false, header: '', line: (e) => `${e.ID}\n` },
+      path: join(dir, 'out.txt'),
+      concurrency: 4,
+    });
+    assert.equal(result.count, 10_000);
+    assert.equal(
+      queries.length,
+      2 + 10,
+      queries.map((q) => JSON.stringify(q.conditions)).join('\n'),
+    );
+    assert.ok(queries.slice(2).every((q) => q.total === false));
+    const lines = readFileSync(join(dir, 'out.txt'), 'utf8').trim().split('\n');
+    assert.deepEqual(
+      lines,
+      many(10_000).map((r) => r.ID),
+    );
+  });
+
+  it("asks for a stream's next page before writing the lines of the one it has", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'export-'));
+    const { fetch, queries } = listing(many(3000));
+    const askedWhenWritten: number[] = [];
+    await exportRows({
+      fetch,
+      writer: {
+        dataOnly: false,
+        header: '',
+        line: (e) => {
+          if (e.ID === '1') askedWhenWritten.push(queries.length);
+          return `${e.ID}\n`;
+        },
+      },
+      path: join(dir, 'out.txt'),
+      concurrency: 1,
+    });
+    // 2 bounds, the first page, and already the second when the first page's first line is made.
+    assert.deepEqual(askedWhenWritten, [4]);
+  });
+
+  it('keeps ID order when a later range finishes first', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'export-'));
+    const rows = many(8000);
+    const { fetch } = listing(rows);
+    // The first range's pages are slow: ranges after it are complete long before it is.
+    const slowFirst: RowFetch = async (q, signal) => {
+      const after = Number(q.conditions?.[0]?.value ?? 0);
+      if (q.conditions !== undefined && after < 1000)
+        await new Promise((resolve) => setTimeout(resolve, 60));
+      return fetch(q, signal);
+    };
+    await exportRows({
+      fetch: slowFirst,
+      writer: { dataOnly: false, header: 'ID\n', line: (e) => `${e.ID}\n` },
+      path: join(dir, 'out.txt'),
+      concurrency: 4,
+    });
+    const lines = readFileSync(join(dir, 'out.txt'), 'utf8').trim().split('\n');
+    assert.deepEqual(lines, ['ID', ...rows.map((r) => r.ID)]);
+    assert.deepEqual(readdirSync(dir), ['out.txt']);
+  });
+
+  it('a failed write while the next page is on its way: the error, no files, no unhandled rejection', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'export-'));
+    const { fetch } = listing(many(5000));
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown): void => {
+      unhandled.push(reason);
+    };
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      // Every page after the first fails, so the prefetched page rejects too.
+      let pages = 0;
+      const failing: RowFetch = async (q, signal) => {
+        if (q.conditions !== undefined && ++pages > 1) throw new Error('connection reset');
+        return fetch(q, signal);
+      };
+      await assert.rejects(
+        exportRows({
+          fetch: failing,
+          writer: {
+            dataOnly: false,
+            header: '',
+            line: () => {
+              throw new Error('disk full');
+            },
+          },
+          path: join(dir, 'out.csv'),
+          concurrency: 1,
+        }),
+        /disk full/,
+      );
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      assert.deepEqual(unhandled, []);
+      assert.deepEqual(readdirSync(dir), []);
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
   });
 
   it('a cancelled export leaves no file under the chosen name and no part files', async () => {

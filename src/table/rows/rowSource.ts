@@ -105,10 +105,13 @@ export function rowSource(
 
 /** A row's cells in column order: the values as Copernica sends them (strings). */
 export function cellsOf(entity: Entity, columns: readonly Column[]): string[] {
-  return columns.map((c) => {
-    if (c.name === 'ID' && c.type === 'id') return entity.ID;
-    if (c.type === 'interests') return 'interests' in entity ? entity.interests.join(', ') : '';
-    if (c.name === 'modified' && !c.editable) return entity.modified;
-    return entity.fields[c.name] ?? '';
-  });
+  return columns.map((c) => cellOf(entity, c));
+}
+
+/** One cell of a row. */
+export function cellOf(entity: Entity, c: Column): string {
+  if (c.name === 'ID' && c.type === 'id') return entity.ID;
+  if (c.type === 'interests') return 'interests' in entity ? entity.interests.join(', ') : '';
+  if (c.name === 'modified' && !c.editable) return entity.modified;
+  return entity.fields[c.name] ?? '';
 }
