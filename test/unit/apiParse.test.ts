@@ -106,6 +106,23 @@ describe('api parsers', () => {
     );
   });
 
+  it('field maps from JSON.parse: no prototype, own "__proto__" and "constructor", strings; a frozen map is copied', () => {
+    const text = '{"ID":"7","fields":{"__proto__":"p","constructor":"c","age":41,"none":null}}';
+    const fields = parseProfile(JSON.parse(text) as unknown).fields;
+    assert.equal(Object.getPrototypeOf(fields), null);
+    assert.deepEqual(Object.keys(fields), ['__proto__', 'constructor', 'age', 'none']);
+    assert.equal(fields['__proto__'], 'p');
+    assert.equal(fields['constructor'], 'c');
+    assert.equal(fields['age'], '41');
+    assert.equal(fields['none'], '');
+    assert.equal(fields['toString'], undefined, 'nothing inherited');
+    const frozen = Object.freeze({ a: 1, b: 'x' });
+    const copied = parseProfile({ ID: '8', fields: frozen }).fields;
+    assert.equal(Object.getPrototypeOf(copied), null);
+    assert.deepEqual({ ...copied }, { a: '1', b: 'x' });
+    assert.equal(frozen.a, 1, 'the frozen source is untouched');
+  });
+
   it('parses subprofiles, identity and envelopes', () => {
     const sub = parseSubprofile({
       ID: '20285',
