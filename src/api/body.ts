@@ -20,8 +20,8 @@ export async function readBody(response: Response, maxBytes: number): Promise<st
   }
   if (body === null) return '';
   const reader = body.getReader();
-  const decoder = new TextDecoder();
-  const parts: string[] = [];
+  // The bytes are kept and decoded once at the end: cheaper than a streaming decode per chunk.
+  const parts: Uint8Array[] = [];
   let received = 0;
   for (;;) {
     const { done, value } = await reader.read();
@@ -31,8 +31,17 @@ export async function readBody(response: Response, maxBytes: number): Promise<st
       await reader.cancel().catch(() => undefined);
       throw new AnswerTooLargeError(maxBytes);
     }
-    parts.push(decoder.decode(value, { stream: true }));
+    parts.push(value);
   }
-  parts.push(decoder.decode());
-  return parts.join('');
+  return new TextDecoder().decode(parts.length === 1 ? parts[0] : joinBytes(parts, received));
+}
+
+function joinBytes(parts: readonly Uint8Array[], length: number): Uint8Array {
+  const all = new Uint8Array(length);
+  let at = 0;
+  for (const part of parts) {
+    all.set(part, at);
+    at += part.byteLength;
+  }
+  return all;
 }
