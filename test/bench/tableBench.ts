@@ -4,6 +4,8 @@
 //    (the requests before the streams + ⌈pages ÷ concurrency⌉ round trips) and the heap's growth;
 //  - a table's open to its first rows (the row model, in Node): requests and time against
 //    2 round trips + 100 ms;
+//  - scrolling a table through every row, one page after another: the pages the extension's row
+//    model and the webview's row store hold, and the heap (after a full collection) along the way;
 //  - the webview bundle's size (minified).
 import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -14,8 +16,10 @@ import type { Database } from '../../src/api/types';
 import type { ProfileOwner } from '../../src/profiles';
 import { EXPORT_PAGE, exportRows } from '../../src/table/export/exportRows';
 import { lineWriter } from '../../src/table/export/lines';
+import type { RowData } from '../../src/table/messages';
 import { RowModel } from '../../src/table/rows/rowModel';
-import { cellsOf, rowSource, type RowFetch } from '../../src/table/rows/rowSource';
+import { type Column, cellsOf, rowSource, type RowFetch } from '../../src/table/rows/rowSource';
+import { ViewRows } from '../../src/table/webview/state';
 import { median, round } from './measure';
 import { signedInClient } from './ours';
 import { type SimHost, startSimHost } from './simHost';
@@ -59,7 +63,24 @@ export interface TableBenchReport {
   };
   paged: { requests: number; wallMs: number; speedup: number };
   open: { requests: number; wallMs: number; boundMs: number; firstRows: number };
+  scroll: ScrollReport;
   webviewKb: number | undefined;
+}
+
+/** A table scrolled from its first row to its last, one page after another. */
+export interface ScrollReport {
+  rows: number;
+  pages: number;
+  requests: number;
+  /** The most pages held at once: by the extension's row model, by the webview's row store. */
+  hostPagesMax: number;
+  viewPagesMax: number;
+  /** Heap after a full collection once the first page is shown, then every tenth of the way down and back up. */
+  startMb: number;
+  downMb: number[];
+  upMb: number[];
+  /** The highest reading after the first tenth down minus the reading there. */
+  growthMb: number;
 }
 
 /** Timed export runs; the median is reported (the machine is shared, single runs vary by ±10 %). */
@@ -121,6 +142,59 @@ async function heapGrowth<T>(work: () => Promise<T>): Promise<{ value: T; growth
   } finally {
     clearInterval(timer);
   }
+}
+
+/**
+ * Scrolls a table of 100 rows a page from the first row to the last: the extension's row model
+ * fetches each page as the webview asks for it, the webview's store takes the rows as the host
+ * sends them (id and cells). Heap read after a full collection every tenth of the way.
+ */
+async function scrollThrough(fetch: RowFetch, columns: readonly Column[]): Promise<ScrollReport> {
+  const model = new RowModel(fetch, { pageSize: 100 });
+  await model.open();
+  const view = new ViewRows(model.total, model.pageSize);
+  const heapMb = (): number => {
+    gc();
+    return process.memoryUsage().heapUsed / 2 ** 20;
+  };
+  const start = heapMb();
+  let hostPagesMax = 0;
+  let viewPagesMax = 0;
+  const pages = model.pageCount;
+  // Down to the last row, then back up to the first: the pages passed are fetched again by ID.
+  const walk = async (order: (step: number) => number): Promise<number[]> => {
+    const readings: number[] = [];
+    let tenth = 1;
+    for (let step = 0; step < pages; step++) {
+      const shown = order(step) * model.pageSize;
+      for (const wanted of view.missing(shown, shown + 30)) {
+        const page = await model.page(wanted);
+        const rows: RowData[] = page.rows.map((r) => ({ id: r.ID, cells: cellsOf(r, columns) }));
+        view.put(wanted, rows, shown);
+      }
+      hostPagesMax = Math.max(hostPagesMax, model.held);
+      viewPagesMax = Math.max(viewPagesMax, view.heldPages);
+      while (tenth <= 10 && (step + 1) * 10 >= tenth * pages) {
+        readings.push(round(heapMb()));
+        tenth++;
+      }
+    }
+    return readings;
+  };
+  const down = await walk((step) => step);
+  const up = await walk((step) => pages - 1 - step);
+  const firstTenth = down[0] ?? start;
+  return {
+    rows: model.total,
+    pages,
+    requests: 0,
+    hostPagesMax,
+    viewPagesMax,
+    startMb: round(start),
+    downMb: [...down],
+    upMb: [...up],
+    growthMb: round(Math.max(...down, ...up) - firstTenth),
+  };
 }
 
 async function webviewKb(): Promise<number | undefined> {
@@ -222,6 +296,13 @@ export async function benchTable(o: TableBenchOptions): Promise<TableBenchReport
     const openMs = performance.now() - openStart;
     const openRequests = await apiRequests(host);
 
+    // Memory does not depend on the latency: the scroll runs without it (2 × 1,000 pages of 100).
+    say('table: scroll through every row');
+    await host.setLatency(0);
+    await host.clearRequests();
+    const scroll = await scrollThrough(source.fetch, source.columns);
+    scroll.requests = await apiRequests(host);
+
     return {
       latencyMs: o.latencyMs,
       profiles: o.profiles,
@@ -253,6 +334,7 @@ export async function benchTable(o: TableBenchOptions): Promise<TableBenchReport
         boundMs: round(2 * (o.latencyMs + 5) + 100),
         firstRows: cells.length,
       },
+      scroll,
       webviewKb: await webviewKb(),
     };
   } finally {
@@ -280,6 +362,10 @@ export function tableBenchText(r: TableBenchReport): string {
     `| export: heap growth (peak − before; a run of its own) | ${r.export.heapGrowthMb} MB | ≤ ${t.heapMb} MB | ${yes(r.export.heapGrowthMb <= t.heapMb)} |`,
     `| export: file size | ${r.export.fileMb} MB | | |`,
     `| table open → first ${r.open.firstRows} rows: requests, ms | ${r.open.requests}, ${r.open.wallMs} | ≤ ${r.open.boundMs} ms (2 round trips + 100) | ${yes(r.open.wallMs <= r.open.boundMs)} |`,
+    `| table scrolled down through all ${r.scroll.rows} rows (${r.scroll.pages} pages) and back up: requests | ${r.scroll.requests} | | |`,
+    `| scroll: most pages held, extension / webview | ${r.scroll.hostPagesMax} / ${r.scroll.viewPagesMax} | | |`,
+    `| scroll: heap after GC (MB), at the first page / every tenth down / every tenth up | ${r.scroll.startMb} / ${r.scroll.downMb.join(', ')} / ${r.scroll.upMb.join(', ')} | | |`,
+    `| scroll: heap growth after the first tenth | ${r.scroll.growthMb} MB | | |`,
     `| webview bundle (dist/webview/table.js, minified) | ${r.webviewKb ?? 'n/a'} KB | | |`,
   ].join('\n');
 }
