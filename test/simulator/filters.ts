@@ -117,38 +117,35 @@ function compare(a: number | string, b: number | string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+type IdBound = { id: number; inclusive: boolean };
+
 /**
- * The lowest ID the conditions admit when one of them is `id>N` or `id>=N` (ID as the special
- * name, not a field called "id"); undefined when none bounds the ID from below.
+ * The tightest bound on the ID from one side that the conditions `id>N`/`id>=N` (from below) or
+ * `id<N`/`id<=N` (from above) give, ID as the special name, not a field called "id"; undefined
+ * when none bounds it from that side. In ID order a scan can start or stop there, as an index
+ * range scan does.
  */
-export function lowestAdmittedId(
-  conditions: readonly Condition[],
-): { id: number; inclusive: boolean } | undefined {
-  let bound: { id: number; inclusive: boolean } | undefined;
+function admittedIdBound(conditions: readonly Condition[], below: boolean): IdBound | undefined {
+  const [strict, inclusiveOp] = below ? ['>', '>='] : ['<', '<='];
+  let bound: IdBound | undefined;
   for (const c of conditions) {
-    if (c.target !== ID_TARGET || (c.op !== '>' && c.op !== '>=')) continue;
+    if (c.target !== ID_TARGET || (c.op !== strict && c.op !== inclusiveOp)) continue;
     const id = phpFloat(c.value.trim());
-    const inclusive = c.op === '>=';
-    if (!bound || id > bound.id || (id === bound.id && !inclusive)) bound = { id, inclusive };
+    const inclusive = c.op === inclusiveOp;
+    const tighter = below ? id > (bound?.id ?? -Infinity) : id < (bound?.id ?? Infinity);
+    if (!bound || tighter || (id === bound.id && !inclusive)) bound = { id, inclusive };
   }
   return bound;
 }
 
-/**
- * The highest ID the conditions admit when one of them is `id<N` or `id<=N`; undefined when none
- * bounds the ID from above. In ID order a scan can stop there, as an index range scan does.
- */
-export function highestAdmittedId(
-  conditions: readonly Condition[],
-): { id: number; inclusive: boolean } | undefined {
-  let bound: { id: number; inclusive: boolean } | undefined;
-  for (const c of conditions) {
-    if (c.target !== ID_TARGET || (c.op !== '<' && c.op !== '<=')) continue;
-    const id = phpFloat(c.value.trim());
-    const inclusive = c.op === '<=';
-    if (!bound || id < bound.id || (id === bound.id && !inclusive)) bound = { id, inclusive };
-  }
-  return bound;
+/** The lowest ID the conditions admit (`id>N`, `id>=N`); undefined when none bounds it from below. */
+export function lowestAdmittedId(conditions: readonly Condition[]): IdBound | undefined {
+  return admittedIdBound(conditions, true);
+}
+
+/** The highest ID the conditions admit (`id<N`, `id<=N`); undefined when none bounds it from above. */
+export function highestAdmittedId(conditions: readonly Condition[]): IdBound | undefined {
+  return admittedIdBound(conditions, false);
 }
 
 export function matches(entity: AnyEntity, conditions: readonly Condition[]): boolean {
