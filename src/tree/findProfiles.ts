@@ -206,6 +206,9 @@ function showResults(
       resolve(chosen?.profile);
       pick.hide();
     });
+    pick.onDidChangeActive((items) => {
+      state.active = items[0]?.profile?.ID;
+    });
     pick.onDidHide(() => {
       controller.abort();
       resolve(undefined);

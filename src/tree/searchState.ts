@@ -9,6 +9,8 @@ export interface SearchState {
   profiles: Profile[];
   total: number | undefined;
   done: boolean;
+  /** The ID of the profile the quick pick has highlighted, as the workbench reports it (Enter picks it). */
+  active?: string;
 }
 
 export const lastSearch: { state?: SearchState } = {};

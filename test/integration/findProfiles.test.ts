@@ -44,6 +44,10 @@ describe('find profiles and copy ID', () => {
       assert.strictEqual(p.fields.Country, 'BE');
       assert.ok(Number(p.fields.age) >= 30, `age ${p.fields.age}`);
     }
+    // The items reach the workbench after the extension has them: Enter is pressed once the
+    // workbench reports the first one highlighted (before that, Enter would pick nothing).
+    await waitFor('the first result highlighted', () => state.active);
+    assert.strictEqual(state.active, state.profiles[0]?.ID);
     await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
     assert.strictEqual(await picked, state.profiles[0]?.ID);
   });
